@@ -1,0 +1,2 @@
+/** The {@code rtsp4j} command line tool. */
+package io.rtsp4j.examples.cli;
