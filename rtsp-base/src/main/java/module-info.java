@@ -17,4 +17,5 @@ module io.rtsp4j.base {
     requires transitive io.netty.transport;
 
     exports io.rtsp4j.base;
+    exports io.rtsp4j.base.headers;
 }
