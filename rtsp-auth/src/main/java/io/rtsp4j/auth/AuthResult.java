@@ -26,7 +26,10 @@ public final class AuthResult {
     public enum Status {
         /** The credentials are right. */
         OK(false, false),
-        /** No {@code Authorization} header, or one with an empty user name (clients use that for "none"). */
+        /**
+         * No {@code Authorization} header, an empty one, or one with an empty user name (clients use that for
+         * "none").
+         */
         MISSING(true, false),
         /** The header could not be parsed, occurred more than once, or lacks a required Digest field. */
         MALFORMED(true, false),

@@ -287,6 +287,9 @@ public final class AuthVerifier {
                     values.size() + " Authorization headers");
         }
         String value = values.get(0);
+        if (value.isBlank()) {
+            return AuthResult.of(AuthResult.Status.MISSING, null, null, "empty Authorization header");
+        }
         String scheme = scheme(value);
         if (!scheme.equalsIgnoreCase("Basic") && !scheme.equalsIgnoreCase("Digest")) {
             return AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, null, null,
