@@ -1,0 +1,220 @@
+package io.rtsp4j.server;
+
+import io.rtsp4j.base.RtspHeaderNames;
+import io.rtsp4j.base.RtspMethod;
+import io.rtsp4j.base.RtspRequest;
+import io.rtsp4j.base.RtspResponse;
+import io.rtsp4j.base.RtspStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Connection-level request processing: the generic checks every request passes, the requests that need no
+ * session (OPTIONS, DESCRIBE, GET_/SET_PARAMETER outside a session) and the routing of session requests to
+ * their session (found by {@code Session} header or by the connection's binding, or created).
+ */
+final class RequestRouter {
+
+    private RequestRouter() {
+    }
+
+    /**
+     * The checks that end a request before routing: CSeq, {@code *} URL, URL syntax.
+     *
+     * @return an outcome when the request is refused, {@code null} to go on
+     */
+    static Outcome check(ServerConnection conn, RtspRequest request) {
+        List<String> cseq = request.headers().getAll(RtspHeaderNames.CSEQ);
+        if (cseq.size() != 1) {
+            // Without a CSeq the client cannot match the answer: gortsplib and RFC 2326 both close here.
+            return Outcome.closing(RtspResponse.builder(RtspStatus.BAD_REQUEST).build(), "CSeq is missing");
+        }
+        if ("*".equals(request.uri())) {
+            if (!request.method().equals(RtspMethod.OPTIONS)) {
+                return Outcome.closing(RtspResponse.builder(RtspStatus.BAD_REQUEST).build(), "invalid path");
+            }
+            return null;
+        }
+        if (UrlRules.parse(request.uri()) == null) {
+            // The client can fix its URL and retry on the same connection.
+            return Outcome.of(error(RtspStatus.BAD_REQUEST, "invalid URL '" + request.uri() + "'"));
+        }
+        return null;
+    }
+
+    /** Processes a request that passed {@link #check}; {@code done} may be called on any thread. */
+    static void route(ServerConnection conn, RtspRequest request, Consumer<Outcome> done) {
+        RtspServer server = conn.server;
+        RtspMethod method = request.method();
+        Set<RtspMethod> supported = server.supportedMethods();
+        String sessionId = UrlRules.sessionId(request.headers().get(RtspHeaderNames.SESSION));
+
+        if (method.equals(RtspMethod.OPTIONS)) {
+            RtspResponse.Builder ok = RtspResponse.builder(RtspStatus.OK)
+                    .header(RtspHeaderNames.PUBLIC, publicHeader(supported));
+            if (sessionId != null) {
+                ServerSession s = server.session(sessionId);
+                if (s == null) {
+                    done.accept(Outcome.of(error(RtspStatus.SESSION_NOT_FOUND, "session not found")));
+                    return;
+                }
+                // OPTIONS with a Session header is a keep-alive (VLC, FFmpeg).
+                s.touchRequest();
+                done.accept(Outcome.of(ok.build()).withSession(s));
+                return;
+            }
+            done.accept(Outcome.of(ok.build()));
+            return;
+        }
+
+        if (method.equals(RtspMethod.DESCRIBE)) {
+            if (!supported.contains(method)) {
+                done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
+                return;
+            }
+            UrlRules.PathQuery pq = UrlRules.pathAndQuery(request.uri());
+            RequestContext ctx = new RequestContext(conn, null, request, pq.path(), pq.query(), null, null);
+            Replies.resolve(server.callbacks().describe(ctx), conn.channel.eventLoop(),
+                    reply -> done.accept(describeOutcome(conn, request, reply)));
+            return;
+        }
+
+        boolean parameter = method.equals(RtspMethod.GET_PARAMETER) || method.equals(RtspMethod.SET_PARAMETER);
+        if (!parameter && !ServerConnection.isSessionMethod(method)) {
+            done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
+            return;
+        }
+
+        ServerSession bound = conn.session();
+        ServerSession session;
+        if (sessionId != null) {
+            if (bound != null && !bound.id().equals(sessionId)) {
+                done.accept(Outcome.closing(error(RtspStatus.BAD_REQUEST, "connection is linked to another session"),
+                        "connection is linked to another session"));
+                return;
+            }
+            session = server.session(sessionId);
+            if (session == null) {
+                if (method.equals(RtspMethod.SETUP) || method.equals(RtspMethod.ANNOUNCE)) {
+                    // A SETUP with an id we do not know (e.g. after a server restart) starts afresh, as in gortsplib.
+                    session = null;
+                } else {
+                    done.accept(Outcome.of(error(RtspStatus.SESSION_NOT_FOUND, "session not found")));
+                    return;
+                }
+            } else {
+                if (!session.authorIpMatches(conn)) {
+                    done.accept(Outcome.closing(
+                            error(RtspStatus.BAD_REQUEST, "cannot use a session created with a different IP"),
+                            "cannot use a session created with a different IP"));
+                    return;
+                }
+                if (session.isPinnedToOtherConnection(conn)) {
+                    done.accept(Outcome.closing(
+                            error(RtspStatus.BAD_REQUEST, "session is linked to another connection"),
+                            "session is linked to another connection"));
+                    return;
+                }
+            }
+        } else {
+            // Clients do not have the id before the first SETUP answer, and some omit it afterwards on the same
+            // connection: the connection's binding identifies the session then.
+            session = bound;
+        }
+
+        if (session == null) {
+            if (parameter) {
+                RequestContext ctx = requestContext(conn, null, request);
+                boolean get = method.equals(RtspMethod.GET_PARAMETER);
+                if (!supportedOverride(server, method)) {
+                    // GET_PARAMETER is listed in Public, so it is answered (keep-alive) even without a handler.
+                    done.accept(Outcome.of(get ? emptyParameters() : RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
+                    return;
+                }
+                Replies.resolve(get ? server.callbacks().getParameter(ctx) : server.callbacks().setParameter(ctx),
+                        conn.channel.eventLoop(), reply -> done.accept(Replies.outcome(conn, request, reply, null)));
+                return;
+            }
+            if (method.equals(RtspMethod.PLAY) || method.equals(RtspMethod.RECORD) || method.equals(RtspMethod.PAUSE)
+                    || method.equals(RtspMethod.TEARDOWN)) {
+                done.accept(Outcome.of(error(RtspStatus.SESSION_NOT_FOUND, "session not found")));
+                return;
+            }
+            // ANNOUNCE or SETUP: a new session.
+            if (!supported.contains(method)) {
+                done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
+                return;
+            }
+            session = server.createSession(conn);
+            if (session == null) {
+                done.accept(Outcome.closing(error(RtspStatus.SERVICE_UNAVAILABLE, "too many sessions"),
+                        "too many sessions"));
+                return;
+            }
+        }
+        ServerSession target = session;
+        target.execute(() -> target.handle(conn, request, done));
+    }
+
+    static RequestContext requestContext(ServerConnection conn, ServerSession session, RtspRequest request) {
+        UrlRules.PathQuery pq = UrlRules.pathAndQuery(request.uri());
+        return new RequestContext(conn, session, request, pq.path(), pq.query(), null, null);
+    }
+
+    static boolean supportedOverride(RtspServer server, RtspMethod method) {
+        if (method.equals(RtspMethod.GET_PARAMETER)) {
+            return server.handlerOverridesGetParameter();
+        }
+        return server.supportedMethods().contains(method);
+    }
+
+    static RtspResponse emptyParameters() {
+        return RtspResponse.builder(RtspStatus.OK).header(RtspHeaderNames.CONTENT_TYPE, "text/parameters").build();
+    }
+
+    private static Outcome describeOutcome(ServerConnection conn, RtspRequest request, Reply reply) {
+        Outcome base = Replies.outcome(conn, request, reply, null);
+        if (reply.statusCode() != 200 || base.closeReason() != null) {
+            return base;
+        }
+        RtspResponse response = base.response();
+        ServerStream stream = reply.stream();
+        if (stream == null) {
+            if (response.body().length == 0) {
+                return Outcome.closing(error(RtspStatus.INTERNAL_SERVER_ERROR,
+                        "DESCRIBE handler returned 200 without a stream or a body"), "handler error");
+            }
+            return base;
+        }
+        byte[] sdp;
+        try {
+            boolean backChannels = request.headers().getAll(RtspHeaderNames.REQUIRE).stream()
+                    .anyMatch(v -> v.toLowerCase().contains("www.onvif.org/ver20/backchannel"));
+            boolean vlcMulticast = UrlRules.pathAndQuery(request.uri()).query().contains("vlcmulticast");
+            sdp = stream.describeSdp(vlcMulticast, backChannels, conn.isSecure()).getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return Outcome.closing(error(RtspStatus.INTERNAL_SERVER_ERROR, "cannot generate SDP: " + e.getMessage()),
+                    "cannot generate SDP: " + e.getMessage());
+        }
+        RtspResponse.Builder b = response.toBuilder()
+                .setHeader(RtspHeaderNames.CONTENT_BASE, UrlRules.contentBase(request.uri()))
+                .setHeader(RtspHeaderNames.CONTENT_TYPE, "application/sdp")
+                .body(sdp);
+        return new Outcome(b.build(), null, null, null);
+    }
+
+    static String publicHeader(Set<RtspMethod> supported) {
+        return supported.stream().map(RtspMethod::name).collect(Collectors.joining(", "));
+    }
+
+    /** An error response whose body says why, as text (shown by curl-like tools, ignored by players). */
+    static RtspResponse error(RtspStatus status, String why) {
+        return RtspResponse.builder(status)
+                .header(RtspHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .body((why + "\n").getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+}

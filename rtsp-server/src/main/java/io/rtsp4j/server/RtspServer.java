@@ -1,0 +1,395 @@
+package io.rtsp4j.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.rtsp4j.auth.AuthVerifier;
+import io.rtsp4j.base.RtspMethod;
+import io.rtsp4j.base.RtspResponse;
+import io.rtsp4j.base.RtspStatus;
+import io.rtsp4j.base.codec.RtspDecoder;
+import io.rtsp4j.base.codec.RtspEncoder;
+import io.rtsp4j.rtp.time.WallClock;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An RTSP server. Configure it with {@link RtspServerConfig}, {@link #start()} it, and {@link #close()} it:
+ *
+ * <pre>{@code
+ * try (RtspServer server = new RtspServer(RtspServerConfig.builder()
+ *         .rtspAddress(":8554")
+ *         .udpAddresses(":8000", ":8001")
+ *         .handler(handler)
+ *         .build())) {
+ *     server.start();
+ *     server.awaitTermination();
+ * }
+ * }</pre>
+ *
+ * <p>The server runs on Netty event loops (epoll when available, NIO otherwise); see {@link ServerHandler} for
+ * which thread runs which callback. All methods are thread-safe.
+ */
+public final class RtspServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtspServer.class);
+
+    private final RtspServerConfig config;
+    private final ServerCallbacks callbacks;
+    private final Set<RtspMethod> supportedMethods;
+    private final boolean overridesGetParameter;
+    private final SecureRandom random = new SecureRandom();
+    private final WallClock wallClock;
+    private final AuthVerifier authVerifier;
+    private final ConcurrentHashMap<String, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> perIp = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ServerStream, Set<ServerSession>> streamSessions = new ConcurrentHashMap<>();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final MulticastAllocator multicastAllocator;
+
+    private volatile boolean started;
+    private volatile boolean closed;
+    private EventLoopGroup group;
+    private boolean ownGroup;
+    private Channel serverChannel;
+    private UdpListener udp;
+    private MulticastRtcpListener multicastRtcp;
+
+    /**
+     * Creates a server; nothing is opened before {@link #start()}.
+     *
+     * @param config the configuration
+     */
+    public RtspServer(RtspServerConfig config) {
+        this.config = config;
+        this.callbacks = new ServerCallbacks(config.handler());
+        this.supportedMethods = Set.copyOf(config.handler().supportedMethods());
+        this.overridesGetParameter = overrides(config.handler(), "onGetParameter");
+        this.wallClock = () -> {
+            Instant now = config.clock().instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+        this.authVerifier = AuthVerifier.builder()
+                .realm(config.realm())
+                .methods(config.authMethods())
+                .clock(config.clock())
+                .build();
+        this.multicastAllocator = new MulticastAllocator(config);
+    }
+
+    private static boolean overrides(ServerHandler h, String method) {
+        try {
+            return h.getClass().getMethod(method, RequestContext.class).getDeclaringClass() != ServerHandler.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Binds every listener. On failure everything already opened is released and the exception is thrown.
+     *
+     * @return this server
+     * @throws IllegalStateException when a listener cannot be bound, or the server was started or closed before
+     */
+    public synchronized RtspServer start() {
+        if (started || closed) {
+            throw new IllegalStateException(closed ? "server is closed" : "server is already started");
+        }
+        ownGroup = config.eventLoopGroup() == null;
+        group = ownGroup ? NettyTransport.newGroup(config.ioThreads()) : config.eventLoopGroup();
+        try {
+            if (config.udpEnabled()) {
+                udp = UdpListener.bind(this, config.udpRtpAddress(), config.udpRtcpAddress());
+            }
+            if (config.multicastEnabled()) {
+                multicastRtcp = new MulticastRtcpListener(this, config.multicastRtcpPort());
+            }
+            int writeQueueBytes = config.writeQueueSize() * (config.maxPacketSize() + 4);
+            ServerBootstrap b = new ServerBootstrap()
+                    .group(group)
+                    .channel(NettyTransport.serverChannel(group))
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOCATOR, allocator())
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(writeQueueBytes / 2, writeQueueBytes))
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            initConnection(ch);
+                        }
+                    });
+            serverChannel = b.bind(config.rtspAddress()).sync().channel();
+            started = true;
+            LOG.info("RTSP server listening on {} (transport {})", rtspAddress(), NettyTransport.epoll() ? "epoll" : "nio");
+            return this;
+        } catch (Exception e) {
+            releaseListeners();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("cannot start the RTSP server: " + e.getMessage(), e);
+        }
+    }
+
+    private void initConnection(SocketChannel ch) {
+        ServerConnection conn = new ServerConnection(this, ch, Tunnel.NONE, false);
+        InetAddress ip = UdpListener.normalize(ch.remoteAddress().getAddress());
+        int total = connections.size() + 1;
+        int fromIp = perIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
+        connections.add(conn);
+        ch.pipeline().addLast("counter", conn.new InboundCounter());
+        ch.pipeline().addLast("decoder", new RtspDecoder());
+        ch.pipeline().addLast("encoder", new RtspEncoder());
+        if ((config.maxConnections() > 0 && total > config.maxConnections())
+                || (config.maxConnectionsPerIp() > 0 && fromIp > config.maxConnectionsPerIp())) {
+            // Over a limit: one 503 then close, before the handler hears of the connection.
+            ch.closeFuture().addListener(f -> connectionClosed(conn));
+            ch.writeAndFlush(RtspResponse.builder(RtspStatus.SERVICE_UNAVAILABLE)
+                    .header("Server", config.serverName()).build()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ch.pipeline().addLast("connection", conn.new Handler());
+    }
+
+    /** @return the configuration */
+    public RtspServerConfig config() {
+        return config;
+    }
+
+    /** @return the bound RTSP address (useful with port 0) */
+    public InetSocketAddress rtspAddress() {
+        Channel c = serverChannel;
+        return c == null ? null : (InetSocketAddress) c.localAddress();
+    }
+
+    /** @return the bound UDP RTP address, or {@code null} when UDP is disabled */
+    public InetSocketAddress udpRtpAddress() {
+        return udp == null ? null : udp.rtpAddress();
+    }
+
+    /** @return the bound UDP RTCP address, or {@code null} when UDP is disabled */
+    public InetSocketAddress udpRtcpAddress() {
+        return udp == null ? null : udp.rtcpAddress();
+    }
+
+    /** @return whether {@link #start()} succeeded and {@link #close()} was not called */
+    public boolean isStarted() {
+        return started && !closed;
+    }
+
+    /** @return the sessions that are open now */
+    public List<ServerSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** @return the connections that are open now */
+    public List<ServerConnection> connections() {
+        return List.copyOf(connections);
+    }
+
+    /**
+     * Waits until the server is closed.
+     *
+     * @throws InterruptedException if interrupted
+     */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /**
+     * Waits until the server is closed, at most {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return whether the server is closed
+     * @throws InterruptedException if interrupted
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Closes every connection and session (reason {@code "terminated"}) and every listener, and waits until they
+     * are closed. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        RtspServerException reason = new RtspServerException("terminated");
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        List<ServerSession> ss = new ArrayList<>(sessions.values());
+        CountDownLatch done = new CountDownLatch(ss.size());
+        for (ServerSession s : ss) {
+            s.close(reason);
+            s.execute(done::countDown);
+        }
+        for (ServerConnection c : new ArrayList<>(connections)) {
+            c.close(reason);
+            c.channel.closeFuture().syncUninterruptibly();
+        }
+        try {
+            done.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        releaseListeners();
+        terminated.countDown();
+    }
+
+    private void releaseListeners() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        if (udp != null) {
+            udp.close();
+        }
+        if (multicastRtcp != null) {
+            multicastRtcp.close();
+        }
+        if (ownGroup && group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ internals
+
+    ServerCallbacks callbacks() {
+        return callbacks;
+    }
+
+    Set<RtspMethod> supportedMethods() {
+        return supportedMethods;
+    }
+
+    boolean handlerOverridesGetParameter() {
+        return overridesGetParameter;
+    }
+
+    Random random() {
+        return random;
+    }
+
+    WallClock wallClock() {
+        return wallClock;
+    }
+
+    AuthVerifier authVerifier() {
+        return authVerifier;
+    }
+
+    ByteBufAllocator allocator() {
+        return PooledByteBufAllocator.DEFAULT;
+    }
+
+    EventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
+    UdpListener udp() {
+        return udp;
+    }
+
+    MulticastAllocator multicastAllocator() {
+        return multicastAllocator;
+    }
+
+    MulticastRtcpListener multicastRtcpListener() {
+        return multicastRtcp;
+    }
+
+    ServerSession session(String id) {
+        return sessions.get(id);
+    }
+
+    /** Creates a session for a connection, or returns {@code null} over the session limit. */
+    ServerSession createSession(ServerConnection author) {
+        if (config.maxSessions() > 0 && sessions.size() >= config.maxSessions()) {
+            return null;
+        }
+        byte[] idBytes = new byte[16];
+        random.nextBytes(idBytes);
+        String id = HexFormat.of().formatHex(idBytes);
+        ServerSession s = new ServerSession(this, id, author);
+        sessions.put(id, s);
+        author.bind(s);
+        callbacks.sessionOpen(s, author);
+        return s;
+    }
+
+    void sessionClosed(ServerSession s) {
+        sessions.remove(s.id(), s);
+        ServerStream stream = s.stream();
+        if (stream != null) {
+            Set<ServerSession> set = streamSessions.get(stream);
+            if (set != null) {
+                set.remove(s);
+            }
+        }
+    }
+
+    void sessionUsesStream(ServerSession s, ServerStream stream) {
+        streamSessions.computeIfAbsent(stream, k -> ConcurrentHashMap.newKeySet()).add(s);
+    }
+
+    List<ServerSession> sessionsOf(ServerStream stream) {
+        Set<ServerSession> set = streamSessions.get(stream);
+        return set == null ? List.of() : List.copyOf(set);
+    }
+
+    void streamOpened(ServerStream stream) {
+        streamSessions.putIfAbsent(stream, ConcurrentHashMap.newKeySet());
+    }
+
+    void streamClosed(ServerStream stream) {
+        streamSessions.remove(stream);
+    }
+
+    void connectionClosed(ServerConnection c) {
+        if (connections.remove(c)) {
+            InetAddress ip = UdpListener.normalize(c.remoteIp());
+            if (ip != null) {
+                perIp.computeIfPresent(ip, (k, v) -> v.decrementAndGet() <= 0 ? null : v);
+            }
+        }
+    }
+
+    void onMulticastRtcp(InetAddress from, ByteBuf content) {
+        for (ServerSession s : sessions.values()) {
+            SessionTransport t = s.transport();
+            if (t != null && t.protocol() == TransportProtocol.UDP_MULTICAST && from.equals(s.authorIp())) {
+                s.onMulticastRtcp();
+            }
+        }
+    }
+}

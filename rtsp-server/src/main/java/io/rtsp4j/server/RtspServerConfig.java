@@ -1,0 +1,836 @@
+package io.rtsp4j.server;
+
+import io.netty.channel.EventLoopGroup;
+import io.rtsp4j.auth.AuthMethod;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The immutable configuration of an {@link RtspServer}. Build it with {@link #builder()}; every setter documents
+ * its default and range, and {@link Builder#build()} rejects invalid combinations with an
+ * {@link IllegalArgumentException} that names the field and the rule.
+ *
+ * <pre>{@code
+ * RtspServerConfig config = RtspServerConfig.builder()
+ *         .rtspAddress(":8554")
+ *         .udpAddresses(":8000", ":8001")
+ *         .multicast("224.1.0.0/16", 8002, 8003)
+ *         .handler(myHandler)
+ *         .build();
+ * }</pre>
+ */
+public final class RtspServerConfig {
+
+    /** Default read timeout: 10 seconds. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Default write timeout: 10 seconds. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default idle timeout: 60 seconds. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** Default per-reader write queue size, in packets: {@value}. */
+    public static final int DEFAULT_WRITE_QUEUE_SIZE = 256;
+    /** Default maximum size of an outgoing RTP/RTCP packet: {@value} bytes (IPv4 MTU minus IP and UDP headers). */
+    public static final int DEFAULT_MAX_PACKET_SIZE = 1472;
+    /** Largest accepted {@code maxPacketSize}: the largest UDP payload over IPv4, {@value} bytes. */
+    public static final int MAX_MAX_PACKET_SIZE = 65507;
+    /** Default RTCP sender and receiver report period: 10 seconds. */
+    public static final Duration DEFAULT_REPORT_PERIOD = Duration.ofSeconds(10);
+    /** Default multicast TTL: {@value}; it is both set on the socket and advertised in SETUP. */
+    public static final int DEFAULT_MULTICAST_TTL = 16;
+    /** Default authentication realm: {@value}. */
+    public static final String DEFAULT_REALM = "rtsp4j";
+    /** Default value of the {@code Server} header: {@value}. */
+    public static final String DEFAULT_SERVER_NAME = "rtsp4j";
+    /** Default time an HTTP tunnel GET waits for its POST: 5 seconds. */
+    public static final Duration DEFAULT_TUNNEL_PAIRING_TIMEOUT = Duration.ofSeconds(5);
+
+    private final InetSocketAddress rtspAddress;
+    private final InetSocketAddress udpRtpAddress;
+    private final InetSocketAddress udpRtcpAddress;
+    private final MulticastRange multicastRange;
+    private final int multicastRtpPort;
+    private final int multicastRtcpPort;
+    private final int multicastTtl;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final Duration idleTimeout;
+    private final int udpReadBufferSize;
+    private final int writeQueueSize;
+    private final int maxPacketSize;
+    private final Duration senderReportPeriod;
+    private final Duration receiverReportPeriod;
+    private final boolean disableSenderReports;
+    private final List<AuthMethod> authMethods;
+    private final String realm;
+    private final int maxConnections;
+    private final int maxSessions;
+    private final int maxConnectionsPerIp;
+    private final ServerHandler handler;
+    private final EventLoopGroup eventLoopGroup;
+    private final int ioThreads;
+    private final Clock clock;
+    private final String serverName;
+    private final Duration tunnelPairingTimeout;
+    private final boolean tunnelPairingChecksIp;
+
+    private RtspServerConfig(Builder b) {
+        this.rtspAddress = b.rtspAddress;
+        this.udpRtpAddress = b.udpRtpAddress;
+        this.udpRtcpAddress = b.udpRtcpAddress;
+        this.multicastRange = b.multicastRange;
+        this.multicastRtpPort = b.multicastRtpPort;
+        this.multicastRtcpPort = b.multicastRtcpPort;
+        this.multicastTtl = b.multicastTtl;
+        this.readTimeout = b.readTimeout;
+        this.writeTimeout = b.writeTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.udpReadBufferSize = b.udpReadBufferSize;
+        this.writeQueueSize = b.writeQueueSize;
+        this.maxPacketSize = b.maxPacketSize;
+        this.senderReportPeriod = b.senderReportPeriod;
+        this.receiverReportPeriod = b.receiverReportPeriod;
+        this.disableSenderReports = b.disableSenderReports;
+        this.authMethods = List.copyOf(b.authMethods);
+        this.realm = b.realm;
+        this.maxConnections = b.maxConnections;
+        this.maxSessions = b.maxSessions;
+        this.maxConnectionsPerIp = b.maxConnectionsPerIp;
+        this.handler = b.handler;
+        this.eventLoopGroup = b.eventLoopGroup;
+        this.ioThreads = b.ioThreads;
+        this.clock = b.clock;
+        this.serverName = b.serverName;
+        this.tunnelPairingTimeout = b.tunnelPairingTimeout;
+        this.tunnelPairingChecksIp = b.tunnelPairingChecksIp;
+    }
+
+    /**
+     * A new builder with every default.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder initialised from this configuration.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return the RTSP (TCP) listen address */
+    public InetSocketAddress rtspAddress() {
+        return rtspAddress;
+    }
+
+    /** @return the UDP RTP listen address, or {@code null} when UDP is disabled */
+    public InetSocketAddress udpRtpAddress() {
+        return udpRtpAddress;
+    }
+
+    /** @return the UDP RTCP listen address, or {@code null} when UDP is disabled */
+    public InetSocketAddress udpRtcpAddress() {
+        return udpRtcpAddress;
+    }
+
+    /** @return whether UDP unicast transport is enabled */
+    public boolean udpEnabled() {
+        return udpRtpAddress != null;
+    }
+
+    /** @return the multicast address range, or {@code null} when multicast is disabled */
+    public MulticastRange multicastRange() {
+        return multicastRange;
+    }
+
+    /** @return whether UDP multicast transport is enabled */
+    public boolean multicastEnabled() {
+        return multicastRange != null;
+    }
+
+    /** @return the multicast RTP port */
+    public int multicastRtpPort() {
+        return multicastRtpPort;
+    }
+
+    /** @return the multicast RTCP port */
+    public int multicastRtcpPort() {
+        return multicastRtcpPort;
+    }
+
+    /** @return the multicast TTL, set on the sockets and advertised in SETUP */
+    public int multicastTtl() {
+        return multicastTtl;
+    }
+
+    /** @return the read timeout (TCP publishers' media, UDP publishers' liveness) */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** @return the write timeout (how long a TCP peer may keep its socket unwritable) */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /** @return the idle timeout (between requests; liveness of players) */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return the UDP socket receive buffer size, 0 for the OS default */
+    public int udpReadBufferSize() {
+        return udpReadBufferSize;
+    }
+
+    /** @return the per-reader write queue size in packets (a power of two) */
+    public int writeQueueSize() {
+        return writeQueueSize;
+    }
+
+    /** @return the largest outgoing RTP/RTCP packet in bytes */
+    public int maxPacketSize() {
+        return maxPacketSize;
+    }
+
+    /** @return the RTCP sender report period */
+    public Duration senderReportPeriod() {
+        return senderReportPeriod;
+    }
+
+    /** @return the RTCP receiver report period */
+    public Duration receiverReportPeriod() {
+        return receiverReportPeriod;
+    }
+
+    /** @return whether RTCP sender reports are disabled */
+    public boolean disableSenderReports() {
+        return disableSenderReports;
+    }
+
+    /** @return the authentication methods offered, in challenge order */
+    public List<AuthMethod> authMethods() {
+        return authMethods;
+    }
+
+    /** @return the authentication realm */
+    public String realm() {
+        return realm;
+    }
+
+    /** @return the maximum number of open connections, 0 for no limit */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** @return the maximum number of sessions, 0 for no limit */
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** @return the maximum number of open connections from one IP address, 0 for no limit */
+    public int maxConnectionsPerIp() {
+        return maxConnectionsPerIp;
+    }
+
+    /** @return the handler */
+    public ServerHandler handler() {
+        return handler;
+    }
+
+    /** @return the user-supplied event loop group, or {@code null} when the server creates its own */
+    public EventLoopGroup eventLoopGroup() {
+        return eventLoopGroup;
+    }
+
+    /** @return the number of I/O threads of the server's own event loop group, 0 for the number of cores */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** @return the clock used for NTP timestamps in reports and nonce expiry */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the value of the {@code Server} response header */
+    public String serverName() {
+        return serverName;
+    }
+
+    /** @return how long an HTTP tunnel GET waits for its POST */
+    public Duration tunnelPairingTimeout() {
+        return tunnelPairingTimeout;
+    }
+
+    /** @return whether HTTP tunnel halves must come from the same IP address to be paired */
+    public boolean tunnelPairingChecksIp() {
+        return tunnelPairingChecksIp;
+    }
+
+    /** The advertised session timeout in seconds: the idle timeout less 5 s, at least 1. */
+    int advertisedSessionTimeoutSeconds() {
+        // Some clients (Windows Media Foundation) send keep-alives exactly at the advertised timeout: advertise a
+        // margin below what is enforced.
+        return (int) Math.max(1, idleTimeout.toSeconds() - 5);
+    }
+
+    /** Builder of {@link RtspServerConfig}. Not thread-safe. */
+    public static final class Builder {
+        private InetSocketAddress rtspAddress;
+        private InetSocketAddress udpRtpAddress;
+        private InetSocketAddress udpRtcpAddress;
+        private MulticastRange multicastRange;
+        private int multicastRtpPort;
+        private int multicastRtcpPort;
+        private int multicastTtl = DEFAULT_MULTICAST_TTL;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private int udpReadBufferSize;
+        private int writeQueueSize = DEFAULT_WRITE_QUEUE_SIZE;
+        private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
+        private Duration senderReportPeriod = DEFAULT_REPORT_PERIOD;
+        private Duration receiverReportPeriod = DEFAULT_REPORT_PERIOD;
+        private boolean disableSenderReports;
+        private List<AuthMethod> authMethods = List.of(AuthMethod.BASIC, AuthMethod.DIGEST_MD5);
+        private String realm = DEFAULT_REALM;
+        private int maxConnections;
+        private int maxSessions;
+        private int maxConnectionsPerIp;
+        private ServerHandler handler = new ServerHandler() { };
+        private EventLoopGroup eventLoopGroup;
+        private int ioThreads;
+        private Clock clock = Clock.systemUTC();
+        private String serverName = DEFAULT_SERVER_NAME;
+        private Duration tunnelPairingTimeout = DEFAULT_TUNNEL_PAIRING_TIMEOUT;
+        private boolean tunnelPairingChecksIp = true;
+
+        private Builder() {
+        }
+
+        private Builder(RtspServerConfig c) {
+            rtspAddress = c.rtspAddress;
+            udpRtpAddress = c.udpRtpAddress;
+            udpRtcpAddress = c.udpRtcpAddress;
+            multicastRange = c.multicastRange;
+            multicastRtpPort = c.multicastRtpPort;
+            multicastRtcpPort = c.multicastRtcpPort;
+            multicastTtl = c.multicastTtl;
+            readTimeout = c.readTimeout;
+            writeTimeout = c.writeTimeout;
+            idleTimeout = c.idleTimeout;
+            udpReadBufferSize = c.udpReadBufferSize;
+            writeQueueSize = c.writeQueueSize;
+            maxPacketSize = c.maxPacketSize;
+            senderReportPeriod = c.senderReportPeriod;
+            receiverReportPeriod = c.receiverReportPeriod;
+            disableSenderReports = c.disableSenderReports;
+            authMethods = c.authMethods;
+            realm = c.realm;
+            maxConnections = c.maxConnections;
+            maxSessions = c.maxSessions;
+            maxConnectionsPerIp = c.maxConnectionsPerIp;
+            handler = c.handler;
+            eventLoopGroup = c.eventLoopGroup;
+            ioThreads = c.ioThreads;
+            clock = c.clock;
+            serverName = c.serverName;
+            tunnelPairingTimeout = c.tunnelPairingTimeout;
+            tunnelPairingChecksIp = c.tunnelPairingChecksIp;
+        }
+
+        /**
+         * The RTSP (TCP) listen address. Required. A wildcard or IPv6 address listens on both IPv4 and IPv6;
+         * port 0 picks a free port (read it back with {@link RtspServer#rtspAddress()}).
+         *
+         * @param address e.g. {@code ":8554"}, {@code "127.0.0.1:0"}, {@code "[::]:8554"}
+         * @return this builder
+         */
+        public Builder rtspAddress(String address) {
+            this.rtspAddress = parseAddress("rtspAddress", address);
+            return this;
+        }
+
+        /**
+         * The RTSP (TCP) listen address.
+         *
+         * @param address the socket address
+         * @return this builder
+         */
+        public Builder rtspAddress(InetSocketAddress address) {
+            this.rtspAddress = address;
+            return this;
+        }
+
+        /**
+         * Enables UDP unicast transport on two ports: the RTP port must be even and the RTCP port the next one.
+         * Both ports 0 picks a free consecutive pair. Default: disabled. {@code null} or empty disables.
+         *
+         * @param rtpAddress e.g. {@code ":8000"}
+         * @param rtcpAddress e.g. {@code ":8001"}
+         * @return this builder
+         */
+        public Builder udpAddresses(String rtpAddress, String rtcpAddress) {
+            this.udpRtpAddress = isBlank(rtpAddress) ? null : parseAddress("udpRtpAddress", rtpAddress);
+            this.udpRtcpAddress = isBlank(rtcpAddress) ? null : parseAddress("udpRtcpAddress", rtcpAddress);
+            return this;
+        }
+
+        /**
+         * Enables UDP unicast transport.
+         *
+         * @param rtpAddress the RTP socket address (even port)
+         * @param rtcpAddress the RTCP socket address (RTP port + 1)
+         * @return this builder
+         */
+        public Builder udpAddresses(InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+            this.udpRtpAddress = rtpAddress;
+            this.udpRtcpAddress = rtcpAddress;
+            return this;
+        }
+
+        /**
+         * Enables UDP multicast transport: groups are allocated per stream media from {@code ipRange} (IPv4 CIDR);
+         * all groups use the same RTP port (even) and RTCP port (RTP + 1). Default: disabled. A {@code null} or
+         * empty range disables.
+         *
+         * @param ipRange e.g. {@code "224.1.0.0/16"}
+         * @param rtpPort e.g. 8002
+         * @param rtcpPort e.g. 8003
+         * @return this builder
+         */
+        public Builder multicast(String ipRange, int rtpPort, int rtcpPort) {
+            this.multicastRange = isBlank(ipRange) ? null : MulticastRange.parse(ipRange);
+            this.multicastRtpPort = rtpPort;
+            this.multicastRtcpPort = rtcpPort;
+            return this;
+        }
+
+        /**
+         * Multicast TTL, set on the sending sockets and advertised in SETUP. Default 16; 1 to 255.
+         *
+         * @param ttl the TTL
+         * @return this builder
+         */
+        public Builder multicastTtl(int ttl) {
+            this.multicastTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Read timeout: a TCP publisher whose media stops, or a UDP publisher that sends nothing, for this long
+         * is closed. Default 10 s; must be positive.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Write timeout: a TCP client whose socket stays unwritable this long is closed. Default 10 s; positive.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Idle timeout: a connection without requests, or a UDP/multicast player without requests and RTCP, is
+         * closed after this long. The {@code Session} header advertises it less 5 s. Default 60 s; positive.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * UDP socket receive buffer (SO_RCVBUF) in bytes; 0 keeps the OS default. Default 0.
+         *
+         * @param bytes the size
+         * @return this builder
+         */
+        public Builder udpReadBufferSize(int bytes) {
+            this.udpReadBufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * Packets that may wait for one reader before further packets to it are dropped (and counted). Default 256;
+         * a power of two.
+         *
+         * @param packets the queue size
+         * @return this builder
+         */
+        public Builder writeQueueSize(int packets) {
+            this.writeQueueSize = packets;
+            return this;
+        }
+
+        /**
+         * Largest outgoing RTP/RTCP packet. Default 1472; 64 to 65507.
+         *
+         * @param bytes the size
+         * @return this builder
+         */
+        public Builder maxPacketSize(int bytes) {
+            this.maxPacketSize = bytes;
+            return this;
+        }
+
+        /**
+         * RTCP sender report period. Default 10 s; positive.
+         *
+         * @param period the period
+         * @return this builder
+         */
+        public Builder senderReportPeriod(Duration period) {
+            this.senderReportPeriod = period;
+            return this;
+        }
+
+        /**
+         * RTCP receiver report period. Default 10 s; positive.
+         *
+         * @param period the period
+         * @return this builder
+         */
+        public Builder receiverReportPeriod(Duration period) {
+            this.receiverReportPeriod = period;
+            return this;
+        }
+
+        /**
+         * Disables RTCP sender reports to readers. Default false.
+         *
+         * @param disable whether to disable them
+         * @return this builder
+         */
+        public Builder disableSenderReports(boolean disable) {
+            this.disableSenderReports = disable;
+            return this;
+        }
+
+        /**
+         * Authentication methods offered by {@link ServerConnection#verifyCredentials}, in challenge order.
+         * Default Basic, then Digest MD5. Digest SHA-256 is always challenged after MD5 (FFmpeg keeps the last
+         * Digest challenge and cannot do SHA-256).
+         *
+         * @param methods at least one method
+         * @return this builder
+         */
+        public Builder authMethods(List<AuthMethod> methods) {
+            this.authMethods = methods;
+            return this;
+        }
+
+        /**
+         * Authentication realm. Default {@value #DEFAULT_REALM}.
+         *
+         * @param realm the realm, not empty
+         * @return this builder
+         */
+        public Builder realm(String realm) {
+            this.realm = realm;
+            return this;
+        }
+
+        /**
+         * Limit of open connections; over it a new connection gets {@code 503} and is closed. Default 0 (none).
+         *
+         * @param limit the limit, 0 for none
+         * @return this builder
+         */
+        public Builder maxConnections(int limit) {
+            this.maxConnections = limit;
+            return this;
+        }
+
+        /**
+         * Limit of sessions; over it ANNOUNCE/SETUP get {@code 503} and the connection is closed. Default 0 (none).
+         *
+         * @param limit the limit, 0 for none
+         * @return this builder
+         */
+        public Builder maxSessions(int limit) {
+            this.maxSessions = limit;
+            return this;
+        }
+
+        /**
+         * Limit of open connections from one IP address; over it {@code 503} and close. Default 0 (none).
+         *
+         * @param limit the limit, 0 for none
+         * @return this builder
+         */
+        public Builder maxConnectionsPerIp(int limit) {
+            this.maxConnectionsPerIp = limit;
+            return this;
+        }
+
+        /**
+         * The handler that decides on requests and receives events. Default: a handler that implements nothing
+         * (every method but OPTIONS, GET_PARAMETER and TEARDOWN answers 501).
+         *
+         * @param handler the handler
+         * @return this builder
+         */
+        public Builder handler(ServerHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        /**
+         * Runs the server on a user-supplied Netty event loop group, which {@link RtspServer#close()} leaves open.
+         * Default: the server creates (and closes) its own, epoll when available and NIO otherwise.
+         *
+         * @param group the group
+         * @return this builder
+         */
+        public Builder eventLoopGroup(EventLoopGroup group) {
+            this.eventLoopGroup = group;
+            return this;
+        }
+
+        /**
+         * Threads of the server's own event loop group. Default 0: the number of available processors.
+         *
+         * @param threads the thread count, 0 for the default
+         * @return this builder
+         */
+        public Builder ioThreads(int threads) {
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /**
+         * The wall clock used for RTCP NTP times and nonce expiry. Default {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Value of the {@code Server} response header. Default {@value #DEFAULT_SERVER_NAME}.
+         *
+         * @param name the name
+         * @return this builder
+         */
+        public Builder serverName(String name) {
+            this.serverName = name;
+            return this;
+        }
+
+        /**
+         * How long an HTTP tunnel GET waits for its POST. Default 5 s; positive.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder tunnelPairingTimeout(Duration timeout) {
+            this.tunnelPairingTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether the two halves of an HTTP tunnel must come from the same IP address. Default true; turn off
+         * behind load balancers that spread a client's connections over several addresses.
+         *
+         * @param check whether to check
+         * @return this builder
+         */
+        public Builder tunnelPairingChecksIp(boolean check) {
+            this.tunnelPairingChecksIp = check;
+            return this;
+        }
+
+        /**
+         * Validates and builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming the field and the rule that is broken
+         */
+        public RtspServerConfig build() {
+            require(rtspAddress != null, "rtspAddress is required");
+            require((udpRtpAddress == null) == (udpRtcpAddress == null),
+                    "udpRtpAddress and udpRtcpAddress must be used together");
+            if (udpRtpAddress != null) {
+                int rtp = udpRtpAddress.getPort();
+                int rtcp = udpRtcpAddress.getPort();
+                if (!(rtp == 0 && rtcp == 0)) {
+                    require(rtp % 2 == 0, "udpRtpAddress: RTP port (" + rtp + ") must be even");
+                    require(rtcp == rtp + 1,
+                            "udpRtcpAddress: RTP (" + rtp + ") and RTCP (" + rtcp + ") ports must be consecutive");
+                }
+            }
+            if (multicastRange != null) {
+                require(multicastRtpPort > 0 && multicastRtpPort < 65535,
+                        "multicastRtpPort (" + multicastRtpPort + ") must be between 1 and 65534");
+                require(multicastRtpPort % 2 == 0, "multicastRtpPort: RTP port (" + multicastRtpPort + ") must be even");
+                require(multicastRtcpPort == multicastRtpPort + 1, "multicastRtcpPort: multicast RTP ("
+                        + multicastRtpPort + ") and RTCP (" + multicastRtcpPort + ") ports must be consecutive");
+            }
+            require(multicastTtl >= 1 && multicastTtl <= 255, "multicastTtl (" + multicastTtl + ") must be between 1 and 255");
+            requirePositive("readTimeout", readTimeout);
+            requirePositive("writeTimeout", writeTimeout);
+            requirePositive("idleTimeout", idleTimeout);
+            requirePositive("senderReportPeriod", senderReportPeriod);
+            requirePositive("receiverReportPeriod", receiverReportPeriod);
+            requirePositive("tunnelPairingTimeout", tunnelPairingTimeout);
+            require(udpReadBufferSize >= 0, "udpReadBufferSize (" + udpReadBufferSize + ") must not be negative");
+            require(writeQueueSize > 0 && Integer.bitCount(writeQueueSize) == 1,
+                    "writeQueueSize (" + writeQueueSize + ") must be a power of two");
+            require(maxPacketSize >= 64 && maxPacketSize <= MAX_MAX_PACKET_SIZE,
+                    "maxPacketSize (" + maxPacketSize + ") must be between 64 and " + MAX_MAX_PACKET_SIZE);
+            require(authMethods != null && !authMethods.isEmpty(), "authMethods must list at least one method");
+            require(realm != null && !realm.isEmpty() && realm.indexOf('"') < 0,
+                    "realm must be non-empty and contain no double quote");
+            require(maxConnections >= 0, "maxConnections (" + maxConnections + ") must not be negative");
+            require(maxSessions >= 0, "maxSessions (" + maxSessions + ") must not be negative");
+            require(maxConnectionsPerIp >= 0, "maxConnectionsPerIp (" + maxConnectionsPerIp + ") must not be negative");
+            require(ioThreads >= 0, "ioThreads (" + ioThreads + ") must not be negative");
+            Objects.requireNonNull(handler, "handler");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(serverName, "serverName");
+            return new RtspServerConfig(this);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+
+        private static void requirePositive(String field, Duration d) {
+            require(d != null && !d.isNegative() && !d.isZero(), field + " (" + d + ") must be positive");
+        }
+
+        private static boolean isBlank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    /**
+     * Parses {@code host:port}, {@code :port}, {@code [v6]:port}. An empty host means the wildcard address.
+     *
+     * @param field the field name for error messages
+     * @param address the text
+     * @return the address (resolved)
+     */
+    static InetSocketAddress parseAddress(String field, String address) {
+        if (address == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        String s = address.trim();
+        int colon = s.lastIndexOf(':');
+        if (colon < 0 || (s.startsWith("[") && !s.substring(0, colon).endsWith("]"))) {
+            throw new IllegalArgumentException(field + " (" + address + ") must be host:port, :port or [ipv6]:port");
+        }
+        String host = s.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(s.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " (" + address + ") has an invalid port");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(field + " (" + address + ") port must be between 0 and 65535");
+        }
+        if (host.isEmpty()) {
+            return new InetSocketAddress(port);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(field + " (" + address + ") has an unknown host");
+        }
+    }
+
+    /**
+     * An IPv4 multicast address range in CIDR form, e.g. {@code 224.1.0.0/16}.
+     *
+     * @param network the network address
+     * @param prefixLength the prefix length, 4 to 32
+     */
+    public record MulticastRange(Inet4Address network, int prefixLength) {
+
+        /**
+         * Parses a CIDR range.
+         *
+         * @param cidr the text, e.g. {@code "224.1.0.0/16"}
+         * @return the range
+         * @throws IllegalArgumentException when it is not an IPv4 multicast CIDR
+         */
+        public static MulticastRange parse(String cidr) {
+            int slash = cidr.indexOf('/');
+            if (slash < 0) {
+                throw new IllegalArgumentException("multicastIpRange (" + cidr + ") must be in CIDR form, e.g. 224.1.0.0/16");
+            }
+            try {
+                InetAddress addr = InetAddress.getByName(cidr.substring(0, slash).trim());
+                int prefix = Integer.parseInt(cidr.substring(slash + 1).trim());
+                if (!(addr instanceof Inet4Address v4) || !addr.isMulticastAddress()) {
+                    throw new IllegalArgumentException("multicastIpRange (" + cidr + ") must be an IPv4 multicast range");
+                }
+                if (prefix < 4 || prefix > 32) {
+                    throw new IllegalArgumentException("multicastIpRange (" + cidr + ") prefix must be between 4 and 32");
+                }
+                int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+                int net = toInt(v4) & mask;
+                return new MulticastRange(fromInt(net), prefix);
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new IllegalArgumentException("multicastIpRange (" + cidr + ") is not a valid CIDR range");
+            }
+        }
+
+        /** @return the network mask as an int */
+        int mask() {
+            return prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+        }
+
+        static int toInt(Inet4Address a) {
+            byte[] b = a.getAddress();
+            return ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        }
+
+        static Inet4Address fromInt(int v) {
+            try {
+                return (Inet4Address) InetAddress.getByAddress(
+                        new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return network.getHostAddress() + "/" + prefixLength;
+        }
+    }
+}

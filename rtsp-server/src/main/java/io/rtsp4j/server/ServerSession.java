@@ -1,0 +1,961 @@
+package io.rtsp4j.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.rtsp4j.base.InterleavedFrame;
+import io.rtsp4j.base.RtspHeaderNames;
+import io.rtsp4j.base.RtspMethod;
+import io.rtsp4j.base.RtspRequest;
+import io.rtsp4j.base.RtspResponse;
+import io.rtsp4j.base.RtspStatus;
+import io.rtsp4j.rtp.RtpDecodeException;
+import io.rtsp4j.rtp.RtpPacket;
+import io.rtsp4j.rtp.report.RtcpReceiver;
+import io.rtsp4j.rtp.rtcp.ReceiverReport;
+import io.rtsp4j.rtp.rtcp.ReceptionReport;
+import io.rtsp4j.rtp.rtcp.RtcpDecodeException;
+import io.rtsp4j.rtp.rtcp.RtcpPacket;
+import io.rtsp4j.rtp.rtcp.RtcpPackets;
+import io.rtsp4j.rtp.rtcp.SenderReport;
+import io.rtsp4j.rtp.rtcp.SourceDescription;
+import io.rtsp4j.rtp.time.PtsDecoder;
+import io.rtsp4j.sdp.description.Media;
+import io.rtsp4j.sdp.description.Session;
+import io.rtsp4j.sdp.format.MediaFormat;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An RTSP session: a reader (SETUP ... PLAY) or a publisher (ANNOUNCE, SETUP ... RECORD). It is identified by a
+ * secret 128-bit id, lives on one event loop, and survives its TCP connection when its media goes over UDP.
+ *
+ * <p>Getters are thread-safe. Packet callbacks must be registered before PLAY/RECORD returns (typically in
+ * {@link ServerHandler#onRecord}); they run on the event loop that read the packet and receive packets that are
+ * valid only during the call ({@code retain()} them to keep them).
+ */
+public final class ServerSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerSession.class);
+
+    /** Receives the RTP packets of a session. */
+    @FunctionalInterface
+    public interface RtpPacketHandler {
+        /**
+         * An RTP packet, in sequence order.
+         *
+         * @param media the media it belongs to
+         * @param format the format of its payload type
+         * @param packet the packet, valid during the call only
+         */
+        void onPacket(Media media, MediaFormat format, RtpPacket packet);
+    }
+
+    /** Receives the RTCP packets of a session. */
+    @FunctionalInterface
+    public interface RtcpPacketHandler {
+        /**
+         * An RTCP packet (one of a compound).
+         *
+         * @param media the media it belongs to
+         * @param packet the packet
+         */
+        void onPacket(Media media, RtcpPacket packet);
+    }
+
+    final RtspServer server;
+    private final String id;
+    final EventLoop loop;
+    private final InetAddress authorIp;
+
+    private volatile ServerSessionState state = ServerSessionState.INITIAL;
+    private volatile String path = "";
+    private volatile String query = "";
+    private volatile Session announced;
+    /** The request URL of the ANNOUNCE, against which publishers' SETUP URLs are matched. */
+    volatile String announceUri;
+    private volatile ServerStream stream;
+    private volatile SessionTransport transport;
+    private final List<SessionMedia> setupMedias = new CopyOnWriteArrayList<>();
+    private final Set<ServerConnection> conns = ConcurrentHashMap.newKeySet();
+    private volatile ServerConnection tcpConn;
+    private volatile Object userData;
+    private volatile boolean closed;
+    private volatile Throwable closeReason;
+    private volatile long lastRequestNanos = System.nanoTime();
+    private volatile long lastRtcpNanos;
+    private volatile long lastPacketNanos;
+    private ScheduledFuture<?> checkTask;
+    private ScheduledFuture<?> reportTask;
+    private final PtsDecoder ptsDecoder;
+    private final long localSsrc;
+
+    private volatile RtpPacketHandler rtpAny;
+    private volatile RtcpPacketHandler rtcpAny;
+    private final ConcurrentHashMap<Object, RtpPacketHandler> rtpHandlers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Media, RtcpPacketHandler> rtcpHandlers = new ConcurrentHashMap<>();
+
+    private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile long lastDropLogNanos;
+
+    ServerSession(RtspServer server, String id, ServerConnection author) {
+        this.server = server;
+        this.id = id;
+        this.loop = author.channel.eventLoop();
+        this.authorIp = UdpListener.normalize(author.remoteIp());
+        this.ptsDecoder = new PtsDecoder(server.wallClock());
+        this.localSsrc = server.random().nextInt() & 0xffffffffL;
+    }
+
+    // ------------------------------------------------------------------------------------------ public API
+
+    /** @return the session id (secret: it grants control of the session) */
+    public String id() {
+        return id;
+    }
+
+    /** @return the current state */
+    public ServerSessionState state() {
+        return state;
+    }
+
+    /** @return the stream a reader session plays, or {@code null} */
+    public ServerStream stream() {
+        return stream;
+    }
+
+    /** @return the path of the session (from SETUP for readers, ANNOUNCE for publishers) */
+    public String path() {
+        return path;
+    }
+
+    /** @return the query of the session, without {@code ?} */
+    public String query() {
+        return query;
+    }
+
+    /** @return the description a publisher announced, or {@code null} */
+    public Session announcedDescription() {
+        return announced;
+    }
+
+    /** @return the medias set up so far, in setup order */
+    public List<Media> medias() {
+        List<Media> out = new ArrayList<>();
+        for (SessionMedia m : setupMedias) {
+            out.add(m.media);
+        }
+        return out;
+    }
+
+    /** @return the transport, or {@code null} before the first SETUP */
+    public SessionTransport transport() {
+        return transport;
+    }
+
+    /** @return the connections currently bound to the session */
+    public List<ServerConnection> connections() {
+        return List.copyOf(conns);
+    }
+
+    /** @return the user data attached with {@link #setUserData} */
+    public Object userData() {
+        return userData;
+    }
+
+    /**
+     * Attaches application data to the session.
+     *
+     * @param data the data
+     */
+    public void setUserData(Object data) {
+        this.userData = data;
+    }
+
+    /** @return why the session was closed, or {@code null} while it is open */
+    public Throwable closeReason() {
+        return closeReason;
+    }
+
+    /**
+     * Receives the RTP packets of every media and format (publishers, and readers' back channels).
+     *
+     * @param handler the callback
+     */
+    public void onPacketRtpAny(RtpPacketHandler handler) {
+        this.rtpAny = handler;
+    }
+
+    /**
+     * Receives the RTP packets of one format of one media.
+     *
+     * @param media the media
+     * @param format the format
+     * @param handler the callback
+     */
+    public void onPacketRtp(Media media, MediaFormat format, RtpPacketHandler handler) {
+        rtpHandlers.put(List.of(media, format), handler);
+    }
+
+    /**
+     * Receives the RTCP packets of every media.
+     *
+     * @param handler the callback
+     */
+    public void onPacketRtcpAny(RtcpPacketHandler handler) {
+        this.rtcpAny = handler;
+    }
+
+    /**
+     * Receives the RTCP packets of one media.
+     *
+     * @param media the media
+     * @param handler the callback
+     */
+    public void onPacketRtcp(Media media, RtcpPacketHandler handler) {
+        rtcpHandlers.put(media, handler);
+    }
+
+    /**
+     * Sends an RTP packet to this session's client directly (not through a stream), e.g. for a reader served
+     * without a shared stream. Packets written before PLAY/RECORD are dropped and false is returned.
+     *
+     * @param media a set-up media
+     * @param packet the packet; not modified, not released
+     * @return whether the packet was queued
+     */
+    public boolean writePacketRtp(Media media, RtpPacket packet) {
+        SessionMedia m = setupMedia(media);
+        ReaderTarget t = m.target;
+        if (t == null) {
+            return false;
+        }
+        int size = packet.encodedSize();
+        ByteBuf buf = server.allocator().directBuffer(StreamMedia.FRAME_HEADER + size);
+        try {
+            buf.writeByte('$').writeByte(m.rtpChannel < 0 ? 0 : m.rtpChannel).writeShort(size);
+            packet.encodeTo(buf);
+            return t.sendRtp(buf, size);
+        } finally {
+            buf.release();
+        }
+    }
+
+    /**
+     * Sends an RTCP packet to this session's client (a reader, or a publisher over UDP or TCP). Packets written
+     * before PLAY/RECORD are queued until the response has been sent when written from the PLAY/RECORD callback,
+     * and dropped otherwise.
+     *
+     * @param media a set-up media
+     * @param packet the packet
+     * @return whether the packet was queued
+     */
+    public boolean writePacketRtcp(Media media, RtcpPacket packet) {
+        SessionMedia m = setupMedia(media);
+        ByteBuf buf = RtcpPackets.encodeCompound(List.of(packet), server.allocator());
+        try {
+            return sendRtcpTo(m, buf);
+        } finally {
+            buf.release();
+        }
+    }
+
+    /**
+     * The absolute time of a received packet, from the publisher's sender reports.
+     *
+     * @param media the media
+     * @param packet the packet
+     * @return the time, empty before the first sender report of that format
+     */
+    public Optional<Instant> packetNtp(Media media, RtpPacket packet) {
+        SessionMedia.Format f = setupMedia(media).format(packet.payloadType());
+        if (f == null || f.receiver == null) {
+            return Optional.empty();
+        }
+        long nanos = f.receiver.packetNtpNanos(packet.timestamp());
+        return nanos == RtcpReceiver.NO_TIME ? Optional.empty()
+                : Optional.of(Instant.ofEpochSecond(0, nanos));
+    }
+
+    /**
+     * The presentation time of a received packet on a timeline shared by the session's medias (the first
+     * random-access packet of the leading track is 0). Call it once per packet, in order.
+     *
+     * @param media the media
+     * @param packet the packet
+     * @return the PTS, empty before the format's first random-access packet or for formats without a clock
+     */
+    public Optional<Duration> packetPts(Media media, RtpPacket packet) {
+        SessionMedia.Format f = setupMedia(media).format(packet.payloadType());
+        if (f == null) {
+            return Optional.empty();
+        }
+        synchronized (ptsDecoder) {
+            if (f.ptsTrack == null) {
+                f.ptsTrack = ptsDecoder.addTrack(f.format.clockRate());
+            }
+            long pts = ptsDecoder.decode(f.ptsTrack, packet.timestamp(), f.detector.isRandomAccess(packet.payload()));
+            if (pts == PtsDecoder.NO_PTS) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofNanos(f.ptsTrack.toNanos(pts)));
+        }
+    }
+
+    /** @return the counters of the session */
+    public SessionStats stats() {
+        long inB = 0;
+        long inRtp = 0;
+        long inRtpErr = 0;
+        long inRtcp = 0;
+        long inRtcpErr = 0;
+        long outB = 0;
+        long outRtp = 0;
+        long outRtcp = 0;
+        long reported = 0;
+        List<SessionStats.MediaStats> ms = new ArrayList<>();
+        for (SessionMedia m : setupMedias) {
+            inB += m.inboundBytes.get();
+            inRtp += m.inboundRtp.get();
+            inRtpErr += m.inboundRtpErrors.get();
+            inRtcp += m.inboundRtcp.get();
+            inRtcpErr += m.inboundRtcpErrors.get();
+            outB += m.outboundBytes.get();
+            outRtp += m.outboundRtp.get();
+            outRtcp += m.outboundRtcp.get();
+            reported += m.reportedLost.get();
+            List<SessionStats.FormatStats> fs = new ArrayList<>();
+            for (SessionMedia.Format f : m.formats) {
+                if (f.receiver != null) {
+                    RtcpReceiver.Stats s = f.receiver.stats();
+                    fs.add(new SessionStats.FormatStats(f.format.payloadType(), s == null ? -1 : s.remoteSsrc(),
+                            s == null ? 0 : s.packetsReceived(), s == null ? 0 : s.packetsLost(),
+                            s == null ? 0 : s.jitter(), s == null ? 0 : s.lastSequenceNumber()));
+                } else {
+                    fs.add(new SessionStats.FormatStats(f.format.payloadType(), -1, 0, 0, 0, 0));
+                }
+            }
+            ms.add(new SessionStats.MediaStats(m.index, m.inboundBytes.get(), m.inboundRtp.get(), m.inboundRtcp.get(),
+                    m.outboundBytes.get(), m.outboundRtp.get(), m.outboundRtcp.get(), List.copyOf(fs)));
+        }
+        return new SessionStats(inB, inRtp, lost.get(), inRtpErr, inRtcp, inRtcpErr, outB, outRtp, dropped.get(),
+                reported, outRtcp, List.copyOf(ms));
+    }
+
+    /** Closes the session and its connections (idempotent, any thread). */
+    public void close() {
+        close(new RtspServerException("closed by the application"));
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSession(" + id.substring(0, 8) + "…, " + state + ")";
+    }
+
+    // ------------------------------------------------------------------------------------------ routing helpers
+
+    void execute(Runnable r) {
+        if (loop.inEventLoop()) {
+            r.run();
+        } else {
+            loop.execute(r);
+        }
+    }
+
+    boolean authorIpMatches(ServerConnection conn) {
+        InetAddress ip = UdpListener.normalize(conn.remoteIp());
+        return authorIp == null || authorIp.equals(ip);
+    }
+
+    boolean isPinnedToOtherConnection(ServerConnection conn) {
+        ServerConnection pinned = tcpConn;
+        return pinned != null && pinned != conn;
+    }
+
+    boolean isTcp() {
+        SessionTransport t = transport;
+        return t != null && t.protocol() == TransportProtocol.TCP;
+    }
+
+    boolean isRecordingOver(TransportProtocol p) {
+        SessionTransport t = transport;
+        return state == ServerSessionState.RECORD && t != null && t.protocol() == p;
+    }
+
+    boolean acceptsInterleaved(ServerConnection conn) {
+        ServerSessionState s = state;
+        return tcpConn == conn && (s == ServerSessionState.PLAY || s == ServerSessionState.RECORD);
+    }
+
+    void touchRequest() {
+        lastRequestNanos = System.nanoTime();
+    }
+
+    String sessionHeaderValue() {
+        return id + ";timeout=" + server.config().advertisedSessionTimeoutSeconds();
+    }
+
+    SessionMedia setupMedia(Media media) {
+        for (SessionMedia m : setupMedias) {
+            if (m.media == media) {
+                return m;
+            }
+        }
+        for (SessionMedia m : setupMedias) {
+            if (m.media.equals(media)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("media is not set up in this session");
+    }
+
+    List<SessionMedia> setupMediaList() {
+        return setupMedias;
+    }
+
+    // ------------------------------------------------------------------------------------------ requests
+
+    void handle(ServerConnection conn, RtspRequest request, Consumer<Outcome> done) {
+        if (closed) {
+            done.accept(Outcome.of(RequestRouter.error(RtspStatus.SESSION_NOT_FOUND, "session not found")));
+            return;
+        }
+        if (conn.session() == null) {
+            conn.bind(this);
+        }
+        conns.add(conn);
+        touchRequest();
+        RtspMethod m = request.method();
+        try {
+            if (m.equals(RtspMethod.ANNOUNCE)) {
+                SessionRequests.announce(this, conn, request, done);
+            } else if (m.equals(RtspMethod.SETUP)) {
+                SessionRequests.setup(this, conn, request, done);
+            } else if (m.equals(RtspMethod.PLAY)) {
+                SessionRequests.play(this, conn, request, done);
+            } else if (m.equals(RtspMethod.RECORD)) {
+                SessionRequests.record(this, conn, request, done);
+            } else if (m.equals(RtspMethod.PAUSE)) {
+                SessionRequests.pause(this, conn, request, done);
+            } else if (m.equals(RtspMethod.TEARDOWN)) {
+                conn.unbind(this);
+                conns.remove(conn);
+                done.accept(Outcome.of(RtspResponse.builder(RtspStatus.OK).build()));
+                close(new RtspServerException("torn down by " + conn.remoteAddress()));
+            } else if (m.equals(RtspMethod.GET_PARAMETER) || m.equals(RtspMethod.SET_PARAMETER)) {
+                SessionRequests.parameter(this, conn, request, done);
+            } else {
+                done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(this));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: error processing {}: {}", id, m, e.toString(), e);
+            done.accept(Outcome.closing(RtspResponse.builder(RtspStatus.INTERNAL_SERVER_ERROR).build(),
+                    "internal error: " + e));
+        }
+    }
+
+    // State transitions used by SessionRequests (session loop only).
+
+    void setState(ServerSessionState s) {
+        this.state = s;
+    }
+
+    void setPathAndQuery(String path, String query) {
+        this.path = path;
+        this.query = query;
+    }
+
+    void setAnnounced(Session description) {
+        this.announced = description;
+    }
+
+    void setStream(ServerStream s) {
+        this.stream = s;
+    }
+
+    void setTransport(SessionTransport t) {
+        this.transport = t;
+    }
+
+    void addSetupMedia(SessionMedia m) {
+        setupMedias.add(m);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Starts delivering the stream to a reader: right after the PLAY response was written. */
+    void activatePlay(ServerConnection conn) {
+        if (closed) {
+            return;
+        }
+        SessionTransport t = transport;
+        if (t.protocol() == TransportProtocol.TCP) {
+            tcpConn = conn;
+        }
+        lastRtcpNanos = System.nanoTime();
+        for (SessionMedia m : setupMedias) {
+            switch (t.protocol()) {
+                case TCP -> m.target = new TcpReaderTarget(this, m, conn);
+                case UDP -> {
+                    m.target = new UdpReaderTarget(this, m, server.udp());
+                    m.udpRtcpReceiver = buf -> onRtcp(m, buf);
+                    server.udp().registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
+                    if (m.receives) {
+                        m.udpRtpReceiver = buf -> onRtp(m, buf);
+                        server.udp().registerRtp(m.clientRtp, m.udpRtpReceiver);
+                    }
+                }
+                case UDP_MULTICAST -> m.streamMedia.multicastReaderActive(true);
+                default -> throw new IllegalStateException();
+            }
+            if (m.receives) {
+                startReceivers(m, t.protocol() != TransportProtocol.TCP);
+            }
+            if (m.target != null && !m.receives) {
+                m.streamMedia.addReader(m.target);
+            }
+        }
+        startChecks();
+    }
+
+    /** Stops delivering the stream (PAUSE or close). */
+    void deactivatePlay() {
+        for (SessionMedia m : setupMedias) {
+            if (m.target != null && m.streamMedia != null) {
+                m.streamMedia.removeReader(m.target);
+            }
+            if (transport != null && transport.protocol() == TransportProtocol.UDP_MULTICAST && m.streamMedia != null
+                    && state == ServerSessionState.PLAY) {
+                m.streamMedia.multicastReaderActive(false);
+            }
+            m.target = null;
+            unregisterUdp(m);
+        }
+        tcpConn = null;
+    }
+
+    /** Starts receiving a publisher's media: right after the RECORD response was written. */
+    void activateRecord(ServerConnection conn) {
+        if (closed) {
+            return;
+        }
+        SessionTransport t = transport;
+        lastPacketNanos = System.nanoTime();
+        if (t.protocol() == TransportProtocol.TCP) {
+            tcpConn = conn;
+        }
+        for (SessionMedia m : setupMedias) {
+            startReceivers(m, t.protocol() == TransportProtocol.UDP);
+            if (t.protocol() == TransportProtocol.UDP) {
+                m.udpRtpReceiver = buf -> onRtp(m, buf);
+                m.udpRtcpReceiver = buf -> onRtcp(m, buf);
+                server.udp().registerRtp(m.clientRtp, m.udpRtpReceiver);
+                server.udp().registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
+                sendFirewallPackets(m);
+            }
+        }
+        startChecks();
+        long period = server.config().receiverReportPeriod().toMillis();
+        reportTask = loop.scheduleAtFixedRate(this::sendReceiverReports, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void deactivateRecord() {
+        if (reportTask != null) {
+            reportTask.cancel(false);
+            reportTask = null;
+        }
+        for (SessionMedia m : setupMedias) {
+            unregisterUdp(m);
+        }
+        tcpConn = null;
+    }
+
+    private void startReceivers(SessionMedia m, boolean unreliable) {
+        for (SessionMedia.Format f : m.formats) {
+            if (f.receiver == null) {
+                f.receiver = RtcpReceiver.builder(f.format.clockRate())
+                        .localSsrc(localSsrc)
+                        .unreliableTransport(unreliable)
+                        .period(server.config().receiverReportPeriod())
+                        .clock(server.wallClock())
+                        .build();
+            }
+        }
+    }
+
+    private void unregisterUdp(SessionMedia m) {
+        if (server.udp() != null && (m.udpRtpReceiver != null || m.udpRtcpReceiver != null)) {
+            server.udp().unregister(m.udpRtpReceiver != null ? m.clientRtp : null,
+                    m.udpRtcpReceiver != null ? m.clientRtcp : null,
+                    m.udpRtpReceiver != null ? m.udpRtpReceiver : m.udpRtcpReceiver);
+            if (m.udpRtpReceiver != null && m.udpRtcpReceiver != null) {
+                server.udp().unregister(null, m.clientRtcp, m.udpRtcpReceiver);
+            }
+        }
+        m.udpRtpReceiver = null;
+        m.udpRtcpReceiver = null;
+    }
+
+    /**
+     * An empty RTP packet and an empty receiver report sent to the publisher's ports open the NAT/firewall path
+     * for the packets the client then sends to the server's ports.
+     */
+    private void sendFirewallPackets(SessionMedia m) {
+        ByteBuf rtp = server.allocator().directBuffer(12);
+        rtp.writeByte(0x80).writeByte(0).writeShort(0).writeInt(0).writeInt(0);
+        server.udp().sendRtp(rtp, m.clientRtp);
+        ByteBuf rr = RtcpPackets.encodeCompound(List.of(new ReceiverReport(localSsrc, List.of())), server.allocator());
+        server.udp().sendRtcp(rr, m.clientRtcp);
+    }
+
+    // ------------------------------------------------------------------------------------------ packets in
+
+    void onInterleavedFrame(int channel, ByteBuf payload) {
+        for (SessionMedia m : setupMedias) {
+            if (m.isRtpChannel(channel)) {
+                if (m.receives) {
+                    onRtp(m, payload);
+                }
+                return;
+            }
+            if (m.isRtcpChannel(channel)) {
+                onRtcp(m, payload);
+                return;
+            }
+        }
+        // Frames on channels that were not set up are ignored, as RFC 2326 §10.12 lets clients use them.
+    }
+
+    void onRtp(SessionMedia m, ByteBuf buf) {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        lastPacketNanos = now;
+        m.inboundBytes.addAndGet(buf.readableBytes());
+        RtpPacket packet;
+        try {
+            packet = RtpPacket.decode(buf);
+        } catch (RtpDecodeException e) {
+            m.inboundRtpErrors.incrementAndGet();
+            server.callbacks().decodeError(this, e);
+            return;
+        }
+        SessionMedia.Format f = m.format(packet.payloadType());
+        if (f == null) {
+            packet.release();
+            m.inboundRtpErrors.incrementAndGet();
+            server.callbacks().decodeError(this, new RtspServerException(
+                    "received RTP packet with unknown payload type: " + packet.payloadType()));
+            return;
+        }
+        m.inboundRtp.incrementAndGet();
+        boolean randomAccess = f.detector.isRandomAccess(packet.payload());
+        RtcpReceiver receiver = f.receiver;
+        if (receiver == null) {
+            deliver(m, f, packet);
+            return;
+        }
+        receiver.onPacket(packet, server.wallClock().nowNanos(), randomAccess, new RtcpReceiver.PacketSink() {
+            @Override
+            public void onPacket(RtpPacket p) {
+                deliver(m, f, p);
+            }
+
+            @Override
+            public void onPacketsLost(long count) {
+                lost.addAndGet(count);
+                server.callbacks().packetsLost(ServerSession.this, count);
+            }
+        });
+    }
+
+    private void deliver(SessionMedia m, SessionMedia.Format f, RtpPacket p) {
+        try {
+            RtpPacketHandler specific = rtpHandlers.get(List.of(m.media, f.format));
+            if (specific != null) {
+                specific.onPacket(m.media, f.format, p);
+            }
+            RtpPacketHandler any = rtpAny;
+            if (any != null) {
+                any.onPacket(m.media, f.format, p);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("session {}: RTP packet callback failed: {}", id, e.toString(), e);
+        } finally {
+            p.release();
+        }
+    }
+
+    void onRtcp(SessionMedia m, ByteBuf buf) {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        lastRtcpNanos = now;
+        lastPacketNanos = now;
+        m.inboundBytes.addAndGet(buf.readableBytes());
+        if (buf.readableBytes() > server.config().maxPacketSize()) {
+            m.inboundRtcpErrors.incrementAndGet();
+            server.callbacks().decodeError(this, new RtspServerException("RTCP packet size (" + buf.readableBytes()
+                    + ") is greater than maximum allowed (" + server.config().maxPacketSize() + ")"));
+            return;
+        }
+        List<RtcpPacket> packets;
+        try {
+            packets = RtcpPackets.decodeCompound(buf);
+        } catch (RtcpDecodeException e) {
+            m.inboundRtcpErrors.incrementAndGet();
+            server.callbacks().decodeError(this, e);
+            return;
+        }
+        m.inboundRtcp.incrementAndGet();
+        for (RtcpPacket p : packets) {
+            if (p instanceof SenderReport sr) {
+                for (SessionMedia.Format f : m.formats) {
+                    if (f.receiver != null) {
+                        f.receiver.onSenderReport(sr, server.wallClock().nowNanos());
+                    }
+                }
+            } else if (p instanceof ReceiverReport rr && m.streamMedia != null) {
+                for (ReceptionReport block : rr.reports()) {
+                    for (StreamFormat sf : m.streamMedia.formats) {
+                        if (sf.localSsrc == block.ssrc()) {
+                            m.reportedLost.set(block.totalLost());
+                            sf.onReceptionReport(block);
+                        }
+                    }
+                }
+            }
+            try {
+                RtcpPacketHandler specific = rtcpHandlers.get(m.media);
+                if (specific != null) {
+                    specific.onPacket(m.media, p);
+                }
+                RtcpPacketHandler any = rtcpAny;
+                if (any != null) {
+                    any.onPacket(m.media, p);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("session {}: RTCP packet callback failed: {}", id, e.toString(), e);
+            }
+        }
+    }
+
+    /** RTCP arriving on the multicast RTCP port from this session's IP: a keep-alive. */
+    void onMulticastRtcp() {
+        lastRtcpNanos = System.nanoTime();
+    }
+
+    InetAddress authorIp() {
+        return authorIp;
+    }
+
+    // ------------------------------------------------------------------------------------------ packets out
+
+    private void sendReceiverReports() {
+        if (closed || state != ServerSessionState.RECORD) {
+            return;
+        }
+        for (SessionMedia m : setupMedias) {
+            for (SessionMedia.Format f : m.formats) {
+                if (f.receiver == null) {
+                    continue;
+                }
+                ReceiverReport rr = f.receiver.buildReport();
+                if (rr == null) {
+                    continue;
+                }
+                ByteBuf buf = RtcpPackets.encodeCompound(
+                        List.of(rr, SourceDescription.cname(localSsrc, "rtsp4j-" + id.substring(0, 8))),
+                        server.allocator());
+                try {
+                    sendRtcpTo(m, buf);
+                } finally {
+                    buf.release();
+                }
+            }
+        }
+    }
+
+    /** Sends an encoded RTCP compound to the client of a media; does not take ownership. */
+    private boolean sendRtcpTo(SessionMedia m, ByteBuf buf) {
+        SessionTransport t = transport;
+        if (t == null || closed) {
+            return false;
+        }
+        if (m.target != null) {
+            m.target.sendRtcp(buf);
+            return true;
+        }
+        if (t.protocol() == TransportProtocol.UDP && m.clientRtcp != null
+                && (state == ServerSessionState.RECORD || state == ServerSessionState.PLAY)) {
+            boolean ok = server.udp().sendRtcp(buf.retainedDuplicate(), m.clientRtcp);
+            if (ok) {
+                countOutboundRtcp(m, buf.readableBytes());
+            }
+            return ok;
+        }
+        ServerConnection c = tcpConn;
+        if (t.protocol() == TransportProtocol.TCP && c != null && m.rtpChannel >= 0) {
+            c.channel.writeAndFlush(new InterleavedFrame(m.rtpChannel + 1, buf.retainedDuplicate()),
+                    c.channel.voidPromise());
+            countOutboundRtcp(m, buf.readableBytes());
+            return true;
+        }
+        return false;
+    }
+
+    void countOutboundRtp(SessionMedia m, int size) {
+        m.outboundRtp.incrementAndGet();
+        m.outboundBytes.addAndGet(size);
+    }
+
+    void countOutboundRtcp(SessionMedia m, int size) {
+        m.outboundRtcp.incrementAndGet();
+        m.outboundBytes.addAndGet(size);
+    }
+
+    void onStreamWriteDropped() {
+        dropped.incrementAndGet();
+        long now = System.nanoTime();
+        // One callback per second at most: a stalled reader would otherwise report every packet.
+        if (now - lastDropLogNanos > 1_000_000_000L) {
+            lastDropLogNanos = now;
+            server.callbacks().streamWriteError(this, new RtspServerException(
+                    "write queue is full: reader is too slow, " + dropped.get() + " packets dropped so far"));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ lifetime
+
+    private void startChecks() {
+        if (checkTask != null) {
+            return;
+        }
+        long period = Math.max(50, Math.min(1000, Math.min(server.config().readTimeout().toMillis(),
+                server.config().idleTimeout().toMillis()) / 4));
+        checkTask = loop.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void check() {
+        if (closed) {
+            return;
+        }
+        SessionTransport t = transport;
+        if (t == null || t.protocol() == TransportProtocol.TCP) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (state == ServerSessionState.RECORD) {
+            if (now - lastPacketNanos > server.config().readTimeout().toNanos()) {
+                close(new RtspServerException("session timed out: no packets received in "
+                        + server.config().readTimeout().toSeconds() + "s"));
+            }
+        } else if (state == ServerSessionState.PLAY) {
+            long last = Math.max(lastRequestNanos, lastRtcpNanos);
+            if (now - last > server.config().idleTimeout().toNanos()) {
+                close(new RtspServerException("session timed out: no request or RTCP in "
+                        + server.config().idleTimeout().toSeconds() + "s"));
+            }
+        }
+    }
+
+    /** A connection bound to this session closed. */
+    void connectionClosed(ServerConnection conn) {
+        execute(() -> {
+            conns.remove(conn);
+            if (closed) {
+                return;
+            }
+            if (tcpConn == conn) {
+                close(conn.closeReason() != null ? conn.closeReason() : new RtspServerException("connection closed"));
+                return;
+            }
+            ServerSessionState s = state;
+            boolean streaming = s == ServerSessionState.PLAY || s == ServerSessionState.RECORD;
+            if (conns.isEmpty() && (!streaming || isTcp())) {
+                close(new RtspServerException("not in use"));
+            }
+        });
+    }
+
+    void close(Throwable reason) {
+        execute(() -> doClose(reason));
+    }
+
+    private void doClose(Throwable reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeReason = reason;
+        if (checkTask != null) {
+            checkTask.cancel(false);
+        }
+        ServerSessionState s = state;
+        if (s == ServerSessionState.PLAY) {
+            deactivatePlay();
+        } else if (s == ServerSessionState.RECORD) {
+            deactivateRecord();
+        }
+        for (SessionMedia m : setupMedias) {
+            unregisterUdp(m);
+            if (m.multicast != null && m.streamMedia != null) {
+                m.streamMedia.releaseMulticast(false);
+            }
+            for (SessionMedia.Format f : m.formats) {
+                if (f.receiver != null) {
+                    f.receiver.close();
+                }
+            }
+        }
+        server.sessionClosed(this);
+        for (ServerConnection c : conns) {
+            c.unbind(this);
+            c.close(reason);
+        }
+        conns.clear();
+        server.callbacks().sessionClose(this, reason);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static RtspResponse wrongState(ServerSessionState actual, ServerSessionState... allowed) {
+        StringBuilder sb = new StringBuilder();
+        for (ServerSessionState a : allowed) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(a);
+        }
+        return RequestRouter.error(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE,
+                "must be in state [" + sb + "], while is in state " + actual).toBuilder().build();
+    }
+
+    static String headerOrNull(RtspRequest r, String name) {
+        return r.headers().get(name);
+    }
+
+    static final String SESSION = RtspHeaderNames.SESSION;
+    static final InetSocketAddress NO_ADDRESS = null;
+}

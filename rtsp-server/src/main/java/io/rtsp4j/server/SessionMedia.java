@@ -1,0 +1,85 @@
+package io.rtsp4j.server;
+
+import io.rtsp4j.rtp.report.RtcpReceiver;
+import io.rtsp4j.rtp.time.PtsDecoder;
+import io.rtsp4j.sdp.description.Media;
+import io.rtsp4j.sdp.format.MediaFormat;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One media a session set up: its transport endpoints, its formats (with RTCP receivers when the session
+ * receives them) and its counters.
+ */
+final class SessionMedia {
+
+    final Media media;
+    /** Position in the stream's description (readers) or in the announced description (publishers). */
+    final int index;
+    /** The stream media (readers only). */
+    final StreamMedia streamMedia;
+    final boolean receives;
+
+    InetSocketAddress clientRtp;
+    InetSocketAddress clientRtcp;
+    int rtpChannel = -1;
+    ServerStream.MulticastAddress multicast;
+
+    final Format[] formats;
+    UdpListener.Receiver udpRtpReceiver;
+    UdpListener.Receiver udpRtcpReceiver;
+    ReaderTarget target;
+
+    final AtomicLong inboundBytes = new AtomicLong();
+    final AtomicLong inboundRtp = new AtomicLong();
+    final AtomicLong inboundRtpErrors = new AtomicLong();
+    final AtomicLong inboundRtcp = new AtomicLong();
+    final AtomicLong inboundRtcpErrors = new AtomicLong();
+    final AtomicLong outboundBytes = new AtomicLong();
+    final AtomicLong outboundRtp = new AtomicLong();
+    final AtomicLong outboundRtcp = new AtomicLong();
+    final AtomicLong reportedLost = new AtomicLong();
+
+    SessionMedia(Media media, int index, StreamMedia streamMedia, boolean receives) {
+        this.media = media;
+        this.index = index;
+        this.streamMedia = streamMedia;
+        this.receives = receives;
+        List<MediaFormat> fs = media.formats();
+        this.formats = new Format[fs.size()];
+        for (int i = 0; i < fs.size(); i++) {
+            formats[i] = new Format(fs.get(i));
+        }
+    }
+
+    Format format(int payloadType) {
+        for (Format f : formats) {
+            if (f.format.payloadType() == payloadType) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    boolean isRtpChannel(int channel) {
+        return rtpChannel >= 0 && channel == rtpChannel;
+    }
+
+    boolean isRtcpChannel(int channel) {
+        return rtpChannel >= 0 && channel == rtpChannel + 1;
+    }
+
+    /** One format of a set-up media. */
+    static final class Format {
+        final MediaFormat format;
+        final RandomAccessDetector detector;
+        RtcpReceiver receiver;
+        PtsDecoder.Track ptsTrack;
+
+        Format(MediaFormat format) {
+            this.format = format;
+            this.detector = RandomAccessDetector.forCodec(format.codec());
+        }
+    }
+}

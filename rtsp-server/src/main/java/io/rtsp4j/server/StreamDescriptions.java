@@ -1,0 +1,94 @@
+package io.rtsp4j.server;
+
+import io.rtsp4j.sdp.description.Media;
+import io.rtsp4j.sdp.description.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The server's use of SDP descriptions: parsing ANNOUNCE bodies, checks, and the SDP answered to DESCRIBE. */
+final class StreamDescriptions {
+
+    private StreamDescriptions() {
+    }
+
+    /** Parses an announced SDP; the message of the exception says what and where. */
+    static Session parse(String sdp) {
+        try {
+            return Session.parse(sdp);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A publisher may not announce back channels (they are for readers to send). */
+    static void checkRecordable(Session description) {
+        if (description.medias().isEmpty()) {
+            throw new IllegalArgumentException("no media");
+        }
+        for (Media m : description.medias()) {
+            if (m.backChannel()) {
+                throw new IllegalArgumentException("back channels cannot be recorded");
+            }
+        }
+    }
+
+    static void checkServable(Session description) {
+        if (description.medias().isEmpty()) {
+            throw new IllegalArgumentException("a stream needs at least one media");
+        }
+        for (Media m : description.medias()) {
+            if (m.formats().isEmpty()) {
+                throw new IllegalArgumentException("a media of a stream needs at least one format");
+            }
+        }
+    }
+
+    static void checkCompatible(Session old, Session updated) {
+        if (old.medias().size() != updated.medias().size()) {
+            throw new IllegalArgumentException("the new description must have the same medias");
+        }
+        for (int i = 0; i < old.medias().size(); i++) {
+            List<Integer> a = payloadTypes(old.medias().get(i));
+            List<Integer> b = payloadTypes(updated.medias().get(i));
+            if (!a.equals(b)) {
+                throw new IllegalArgumentException("media " + i + " must keep its payload types " + a);
+            }
+        }
+    }
+
+    private static List<Integer> payloadTypes(Media m) {
+        List<Integer> out = new ArrayList<>();
+        m.formats().forEach(f -> out.add(f.payloadType()));
+        return out;
+    }
+
+    static boolean isBackChannel(Media m) {
+        return m.backChannel();
+    }
+
+    static String control(Media m) {
+        return m.control();
+    }
+
+    /**
+     * The SDP of a stream for DESCRIBE: each media's control is {@code trackID=<index>} (the index SETUP
+     * understands), back channels only when the client asked for them, and {@code c=} set to the multicast range
+     * for VLC's {@code ?vlcmulticast}.
+     */
+    static String forDescribe(Session description, String multicastHint, boolean backChannels, boolean secure) {
+        List<Media> medias = new ArrayList<>();
+        List<Media> src = description.medias();
+        for (int i = 0; i < src.size(); i++) {
+            Media m = src.get(i);
+            if (m.backChannel() && !backChannels) {
+                continue;
+            }
+            medias.add(m.toBuilder().control("trackID=" + i).build());
+        }
+        Session.Builder b = description.toBuilder().medias(medias);
+        if (multicastHint != null) {
+            b.multicastAddress(multicastHint);
+        }
+        return b.build().toSdp();
+    }
+}

@@ -1,0 +1,254 @@
+package io.rtsp4j.server;
+
+import io.netty.buffer.ByteBuf;
+import io.rtsp4j.rtp.RtpPacket;
+import io.rtsp4j.rtp.rtcp.RtcpPacket;
+import io.rtsp4j.rtp.rtcp.RtcpPackets;
+import io.rtsp4j.sdp.description.Media;
+import io.rtsp4j.sdp.format.MediaFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One media of a {@link ServerStream} and its fan-out: the formats (with their SSRCs and sender reports), the
+ * readers that are playing it, and the multicast group when multicast readers exist.
+ */
+final class StreamMedia {
+
+    /** Bytes in front of each encoded packet, where TCP readers find their {@code $} frame header. */
+    static final int FRAME_HEADER = 4;
+
+    final ServerStream stream;
+    final int index;
+    volatile Media media;
+    final StreamFormat[] formats;
+    private volatile ReaderTarget[] readers = new ReaderTarget[0];
+    volatile ServerStream.MulticastAddress fixedMulticast;
+    private MulticastGroup multicast;
+    private int multicastReaders;
+    private int activeMulticastReaders;
+
+    final AtomicLong outboundBytes = new AtomicLong();
+    final AtomicLong outboundRtp = new AtomicLong();
+    final AtomicLong outboundRtcp = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+
+    StreamMedia(ServerStream stream, int index, Media media, long[] usedSsrcs) {
+        this.stream = stream;
+        this.index = index;
+        this.media = media;
+        List<MediaFormat> fs = media.formats();
+        this.formats = new StreamFormat[fs.size()];
+        long[] used = usedSsrcs;
+        for (int i = 0; i < fs.size(); i++) {
+            long ssrc;
+            do {
+                ssrc = stream.server.random().nextInt() & 0xffffffffL;
+            } while (ssrc == 0 || contains(used, ssrc));
+            used = append(used, ssrc);
+            formats[i] = new StreamFormat(fs.get(i), ssrc, stream.server);
+        }
+    }
+
+    long[] ssrcs(long[] used) {
+        long[] out = used;
+        for (StreamFormat f : formats) {
+            out = append(out, f.localSsrc);
+        }
+        return out;
+    }
+
+    StreamFormat format(int payloadType) {
+        for (StreamFormat f : formats) {
+            if (f.payloadType == payloadType) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    ReaderTarget[] readers() {
+        return readers;
+    }
+
+    synchronized void addReader(ReaderTarget r) {
+        ReaderTarget[] old = readers;
+        ReaderTarget[] next = new ReaderTarget[old.length + 1];
+        System.arraycopy(old, 0, next, 0, old.length);
+        next[old.length] = r;
+        readers = next;
+    }
+
+    synchronized void removeReader(ReaderTarget r) {
+        ReaderTarget[] old = readers;
+        List<ReaderTarget> keep = new ArrayList<>(old.length);
+        for (ReaderTarget t : old) {
+            if (t != r) {
+                keep.add(t);
+            }
+        }
+        readers = keep.toArray(new ReaderTarget[0]);
+    }
+
+    // ------------------------------------------------------------------------------------------ writes
+
+    void writeRtp(RtpPacket packet, Instant ntp) {
+        StreamFormat f = format(packet.payloadType());
+        if (f == null) {
+            throw new IllegalArgumentException("payload type " + packet.payloadType() + " is not a format of media "
+                    + index);
+        }
+        int size = packet.encodedSize();
+        int max = stream.server.config().maxPacketSize();
+        if (size > max) {
+            throw new IllegalArgumentException("RTP packet size (" + size + ") is greater than the maximum allowed ("
+                    + max + ")");
+        }
+        boolean randomAccess = f.detector.isRandomAccess(packet.payload());
+        long ntpNanos = ntp.getEpochSecond() * 1_000_000_000L + ntp.getNano();
+        f.onWritten(packet.sequenceNumber(), packet.timestamp(), packet.payloadSize(), ntpNanos, randomAccess);
+
+        // Encode once, with room for the interleaved header in front; the stream's SSRC replaces the caller's in
+        // this shared copy only.
+        ByteBuf buf = stream.server.allocator().directBuffer(FRAME_HEADER + size);
+        try {
+            // Channel 2N is what FFmpeg, GStreamer and VLC ask for media N: most readers share this header.
+            buf.writeByte('$').writeByte((2 * index) & 0xff).writeShort(size);
+            packet.encodeTo(buf);
+            buf.setInt(FRAME_HEADER + 8, (int) f.localSsrc);
+            ReaderTarget[] rs = readers;
+            for (ReaderTarget r : rs) {
+                if (r.sendRtp(buf, size)) {
+                    outboundRtp.incrementAndGet();
+                    outboundBytes.addAndGet(size);
+                } else {
+                    dropped.incrementAndGet();
+                }
+                if (randomAccess && r.needsSenderReport && !stream.server.config().disableSenderReports()) {
+                    ByteBuf sr = stream.senderReportFor(f);
+                    if (sr != null) {
+                        r.needsSenderReport = false;
+                        try {
+                            r.sendRtcp(sr);
+                        } finally {
+                            sr.release();
+                        }
+                    }
+                }
+            }
+            MulticastGroup g = activeMulticast();
+            if (g != null) {
+                g.sendRtp(buf.retainedSlice(FRAME_HEADER, size));
+                outboundRtp.incrementAndGet();
+                outboundBytes.addAndGet(size);
+                if (randomAccess && g.needsSenderReport && !stream.server.config().disableSenderReports()) {
+                    ByteBuf sr = stream.senderReportFor(f);
+                    if (sr != null) {
+                        g.needsSenderReport = false;
+                        g.sendRtcp(sr);
+                    }
+                }
+            }
+        } finally {
+            buf.release();
+        }
+    }
+
+    void writeRtcp(List<? extends RtcpPacket> packets) {
+        int size = RtcpPackets.encodedSize(packets);
+        int max = stream.server.config().maxPacketSize();
+        if (size > max) {
+            throw new IllegalArgumentException("RTCP packet size (" + size + ") is greater than the maximum allowed ("
+                    + max + ")");
+        }
+        ByteBuf buf = RtcpPackets.encodeCompound(packets, stream.server.allocator());
+        try {
+            for (ReaderTarget r : readers) {
+                r.sendRtcp(buf);
+                outboundRtcp.incrementAndGet();
+                outboundBytes.addAndGet(size);
+            }
+            MulticastGroup g = activeMulticast();
+            if (g != null) {
+                g.sendRtcp(buf.retainedDuplicate());
+                outboundRtcp.incrementAndGet();
+                outboundBytes.addAndGet(size);
+            }
+        } finally {
+            buf.release();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ multicast
+
+    /** The group packets go to: set only while at least one multicast reader plays (read without a lock). */
+    private volatile MulticastGroup active;
+
+    private MulticastGroup activeMulticast() {
+        return active;
+    }
+
+    /** Reserves the media's multicast group for a reader's SETUP, allocating it for the first one. */
+    synchronized ServerStream.MulticastAddress acquireMulticast() {
+        if (multicast == null) {
+            ServerStream.MulticastAddress addr = fixedMulticast != null ? fixedMulticast
+                    : stream.server.multicastAllocator().allocate();
+            multicast = new MulticastGroup(stream.server, addr);
+        }
+        multicastReaders++;
+        return multicast.address();
+    }
+
+    synchronized MulticastGroup multicastGroup() {
+        return multicast;
+    }
+
+    synchronized void multicastReaderActive(boolean active) {
+        activeMulticastReaders += active ? 1 : -1;
+        if (active && multicast != null && activeMulticastReaders == 1) {
+            multicast.needsSenderReport = true;
+        }
+        this.active = activeMulticastReaders > 0 ? multicast : null;
+    }
+
+    /** Releases a reader's reservation; the group is closed with the last reader (or when forced). */
+    synchronized void releaseMulticast(boolean force) {
+        if (!force) {
+            multicastReaders--;
+        }
+        if (multicast != null && (force || multicastReaders <= 0)) {
+            this.active = null;
+            multicast.close();
+            multicast = null;
+            multicastReaders = 0;
+            activeMulticastReaders = 0;
+        }
+    }
+
+    StreamStats.MediaStats stats() {
+        List<StreamStats.FormatStats> fs = new ArrayList<>();
+        for (StreamFormat f : formats) {
+            fs.add(new StreamStats.FormatStats(f.payloadType, f.localSsrc, f.written));
+        }
+        return new StreamStats.MediaStats(outboundBytes.get(), outboundRtp.get(), outboundRtcp.get(), dropped.get(),
+                List.copyOf(fs));
+    }
+
+    private static boolean contains(long[] a, long v) {
+        for (long x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] append(long[] a, long v) {
+        long[] b = new long[a.length + 1];
+        System.arraycopy(a, 0, b, 0, a.length);
+        b[a.length] = v;
+        return b;
+    }
+}

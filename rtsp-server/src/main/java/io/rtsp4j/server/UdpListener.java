@@ -1,0 +1,206 @@
+package io.rtsp4j.server;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The server's shared UDP sockets (one for RTP, one for RTCP). Datagrams are accepted only from the addresses
+ * that sessions registered (the client IP of the session and the ports it declared in SETUP); everything else is
+ * dropped, so that nobody can inject media into a session.
+ */
+final class UdpListener {
+
+    /** Receives datagrams from one registered source. */
+    interface Receiver {
+        /**
+         * A datagram from the registered address.
+         *
+         * @param content the payload; not retained beyond the call
+         */
+        void onDatagram(ByteBuf content);
+    }
+
+    final Channel rtp;
+    final Channel rtcp;
+    private final Flusher rtpFlusher;
+    private final Flusher rtcpFlusher;
+    private final ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers = new ConcurrentHashMap<>();
+
+    private UdpListener(Channel rtp, Channel rtcp) {
+        this.rtp = rtp;
+        this.rtcp = rtcp;
+        this.rtpFlusher = new Flusher(rtp);
+        this.rtcpFlusher = new Flusher(rtcp);
+    }
+
+    static UdpListener bind(RtspServer server, InetSocketAddress rtpAddr, InetSocketAddress rtcpAddr)
+            throws InterruptedException {
+        if (rtpAddr.getPort() == 0 && rtcpAddr.getPort() == 0) {
+            Exception last = null;
+            for (int attempt = 0; attempt < 64; attempt++) {
+                int port = 20000 + 2 * ThreadLocalRandom.current().nextInt(20000);
+                try {
+                    return bindPair(server, new InetSocketAddress(rtpAddr.getAddress(), port),
+                            new InetSocketAddress(rtcpAddr.getAddress(), port + 1));
+                } catch (Exception e) {
+                    last = e;
+                }
+            }
+            throw new IllegalStateException("cannot find a free pair of consecutive UDP ports", last);
+        }
+        return bindPair(server, rtpAddr, rtcpAddr);
+    }
+
+    private static UdpListener bindPair(RtspServer server, InetSocketAddress rtpAddr, InetSocketAddress rtcpAddr)
+            throws InterruptedException {
+        Channel rtp = open(server, rtpAddr);
+        Channel rtcp;
+        try {
+            rtcp = open(server, rtcpAddr);
+        } catch (RuntimeException | InterruptedException e) {
+            rtp.close().sync();
+            throw e;
+        }
+        UdpListener l = new UdpListener(rtp, rtcp);
+        rtp.pipeline().addLast(new Inbound(l.rtpReceivers));
+        rtcp.pipeline().addLast(new Inbound(l.rtcpReceivers));
+        return l;
+    }
+
+    private static Channel open(RtspServer server, InetSocketAddress addr) throws InterruptedException {
+        Bootstrap b = new Bootstrap()
+                .group(server.eventLoopGroup())
+                .channelFactory(NettyTransport.datagramChannel(server.eventLoopGroup(), false))
+                // One datagram is at most a max-size packet; one byte more reveals truncation.
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
+                        Math.max(server.config().maxPacketSize(), 1500) + 1))
+                // A shared socket serves every UDP reader: its queue is bounded in bytes, generously.
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 << 20, 16 << 20))
+                .handler(new io.netty.channel.ChannelInboundHandlerAdapter());
+        if (server.config().udpReadBufferSize() > 0) {
+            b.option(ChannelOption.SO_RCVBUF, server.config().udpReadBufferSize());
+        }
+        b.option(ChannelOption.SO_SNDBUF, 4 << 20);
+        try {
+            return b.bind(addr).sync().channel();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on UDP " + addr + ": " + e.getMessage(), e);
+        }
+    }
+
+    InetSocketAddress rtpAddress() {
+        return (InetSocketAddress) rtp.localAddress();
+    }
+
+    InetSocketAddress rtcpAddress() {
+        return (InetSocketAddress) rtcp.localAddress();
+    }
+
+    void registerRtp(InetSocketAddress from, Receiver r) {
+        rtpReceivers.put(normalize(from), r);
+    }
+
+    void registerRtcp(InetSocketAddress from, Receiver r) {
+        rtcpReceivers.put(normalize(from), r);
+    }
+
+    void unregister(InetSocketAddress rtpFrom, InetSocketAddress rtcpFrom, Receiver owner) {
+        if (rtpFrom != null) {
+            rtpReceivers.remove(normalize(rtpFrom), owner);
+        }
+        if (rtcpFrom != null) {
+            rtcpReceivers.remove(normalize(rtcpFrom), owner);
+        }
+    }
+
+    boolean rtpInUse(InetSocketAddress from) {
+        return rtpReceivers.containsKey(normalize(from));
+    }
+
+    /** Sends a datagram; takes ownership of {@code content}. Returns false when dropped (socket queue full). */
+    boolean sendRtp(ByteBuf content, InetSocketAddress to) {
+        return send(rtp, rtpFlusher, content, to);
+    }
+
+    /** Sends a datagram; takes ownership of {@code content}. */
+    boolean sendRtcp(ByteBuf content, InetSocketAddress to) {
+        return send(rtcp, rtcpFlusher, content, to);
+    }
+
+    private static boolean send(Channel ch, Flusher flusher, ByteBuf content, InetSocketAddress to) {
+        if (!ch.isWritable()) {
+            content.release();
+            return false;
+        }
+        ch.write(new DatagramPacket(content, to), ch.voidPromise());
+        flusher.request();
+        return true;
+    }
+
+    void close() {
+        rtp.close();
+        rtcp.close();
+    }
+
+    /** IPv4-mapped IPv6 senders (dual-stack sockets) are keyed by their IPv4 address. */
+    static InetSocketAddress normalize(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        if (ip instanceof Inet6Address) {
+            byte[] b = ip.getAddress();
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            mapped &= b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+            if (mapped) {
+                try {
+                    return new InetSocketAddress(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}),
+                            a.getPort());
+                } catch (UnknownHostException e) {
+                    return a;
+                }
+            }
+        }
+        return a;
+    }
+
+    static InetAddress normalize(InetAddress ip) {
+        return ip == null ? null : normalize(new InetSocketAddress(ip, 0)).getAddress();
+    }
+
+    /** Dispatches datagrams to their registered receiver. */
+    private static final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final ConcurrentHashMap<InetSocketAddress, Receiver> receivers;
+
+        Inbound(ConcurrentHashMap<InetSocketAddress, Receiver> receivers) {
+            this.receivers = receivers;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+            Receiver r = receivers.get(normalize(msg.sender()));
+            if (r != null) {
+                r.onDatagram(msg.content());
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // ICMP port unreachable and the like: a UDP socket goes on.
+        }
+    }
+}
