@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,19 @@ public final class TestJson {
     private TestJson() {
     }
 
-    /** Converts a JSON tree to plain Java values: Map, List, String, Boolean, BigInteger/BigDecimal, null. */
+    /**
+     * Converts a JSON tree to plain Java values: Map, List, String, Boolean, BigInteger/BigDecimal, null.
+     *
+     * @param n the tree
+     * @return the plain value
+     */
     public static Object plain(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }
         if (n.isObject()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 m.put(e.getKey(), plain(e.getValue()));
             }
             return m;
@@ -48,7 +50,12 @@ public final class TestJson {
         return n.asText();
     }
 
-    /** Normalises Java values built by tests: integral numbers become BigInteger. */
+    /**
+     * Normalises Java values built by tests: integral numbers become BigInteger.
+     *
+     * @param v the value
+     * @return the normalised value
+     */
     public static Object norm(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -69,7 +76,12 @@ public final class TestJson {
         return v;
     }
 
-    /** An unsigned 64-bit value as BigInteger. */
+    /**
+     * An unsigned 64-bit value as BigInteger.
+     *
+     * @param v the value
+     * @return the unsigned value
+     */
     public static BigInteger unsigned(long v) {
         return new BigInteger(Long.toUnsignedString(v));
     }
@@ -77,6 +89,10 @@ public final class TestJson {
     /**
      * Checks that actual matches expected where "absent in expected" means zero: keys of expected must be
      * equal; extra keys of actual must be zero, false, null, empty.
+     *
+     * @param path where in the document (for messages)
+     * @param expected the corpus value
+     * @param actual the value built from the model
      */
     public static void assertLenient(String path, Object expected, Object actual) {
         Object e = norm(expected);
