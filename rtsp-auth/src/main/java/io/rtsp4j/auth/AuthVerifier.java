@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import javax.crypto.Mac;
 
 /**
  * Server-side authentication: builds the {@code WWW-Authenticate} challenges and verifies {@code Authorization}
@@ -70,7 +71,7 @@ public final class AuthVerifier {
     private final boolean opaque;
     private final Clock clock;
     private final SecureRandom random;
-    private final byte[] secret;
+    private final Mac nonceMac;
     private final String opaqueValue;
 
     private AuthVerifier(Builder b) {
@@ -81,8 +82,9 @@ public final class AuthVerifier {
         this.opaque = b.opaque;
         this.clock = b.clock;
         this.random = b.random;
-        this.secret = new byte[SECRET_BYTES];
+        byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
+        this.nonceMac = Nonces.keyedMac(secret);
         // derived from the secret: stable for this verifier, meaningless elsewhere
         this.opaqueValue = Digests.toHex(Arrays.copyOf(Digests.digest(AuthMethod.DIGEST_SHA256,
                 concat(secret, "opaque".getBytes(StandardCharsets.US_ASCII))), 16));
@@ -137,7 +139,7 @@ public final class AuthVerifier {
             }
             if (nonce == null) {
                 nonce = scope.isFixed() ? scope.fixedNonce()
-                        : Nonces.issue(secret, scope.id(), clock.millis() + nonceLifetime.toMillis());
+                        : Nonces.issue(nonceMac, scope.id(), clock.millis() + nonceLifetime.toMillis());
             }
             Authenticate.Builder b = Authenticate.builder(io.rtsp4j.base.headers.AuthMethod.DIGEST)
                     .realm(realm).nonce(nonce).algorithm(m.algorithm());
@@ -408,7 +410,7 @@ public final class AuthVerifier {
             return Digests.constantTimeEquals(nonce, scope.fixedNonce()) ? null
                     : "nonce was not issued on this connection";
         }
-        switch (Nonces.check(secret, scope.id(), nonce, clock.millis())) {
+        switch (Nonces.check(nonceMac, scope.id(), nonce, clock.millis())) {
             case VALID:
                 return null;
             case EXPIRED:

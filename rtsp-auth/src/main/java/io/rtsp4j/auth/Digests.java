@@ -21,14 +21,31 @@ final class Digests {
         return toHex(digest(method, data.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The raw hash of some bytes. */
-    static byte[] digest(AuthMethod method, byte[] data) {
+    // Cloning a prototype skips the provider lookup of getInstance, the main cost for inputs this short.
+    private static final MessageDigest MD5 = prototype("MD5");
+    private static final MessageDigest SHA256 = prototype("SHA-256");
+
+    private static MessageDigest prototype(String name) {
         try {
-            return MessageDigest.getInstance(method.jcaName()).digest(data);
+            return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
             // MD5 and SHA-256 are mandatory in every Java platform (MessageDigest Javadoc)
-            throw new IllegalStateException(method.jcaName() + " missing from the JDK", e);
+            throw new IllegalStateException(name + " missing from the JDK", e);
         }
+    }
+
+    private static MessageDigest newDigest(AuthMethod method) {
+        MessageDigest proto = method == AuthMethod.DIGEST_MD5 ? MD5 : SHA256;
+        try {
+            return (MessageDigest) proto.clone();
+        } catch (CloneNotSupportedException e) {
+            return prototype(proto.getAlgorithm());
+        }
+    }
+
+    /** The raw hash of some bytes. */
+    static byte[] digest(AuthMethod method, byte[] data) {
+        return newDigest(method).digest(data);
     }
 
     /** {@code HA1 = H(username ":" realm ":" password)}. */

@@ -32,15 +32,15 @@ final class Nonces {
     private Nonces() {
     }
 
-    static String issue(byte[] secret, byte[] scopeId, long expiryMillis) {
-        byte[] tag = tag(secret, scopeId, expiryMillis);
+    static String issue(Mac keyedMac, byte[] scopeId, long expiryMillis) {
+        byte[] tag = tag(keyedMac, scopeId, expiryMillis);
         StringBuilder sb = new StringBuilder(LENGTH);
         sb.append(Digests.toHex(ByteBuffer.allocate(8).putLong(expiryMillis).array()));
         sb.append(Digests.toHex(tag));
         return sb.toString();
     }
 
-    static Check check(byte[] secret, byte[] scopeId, String nonce, long nowMillis) {
+    static Check check(Mac keyedMac, byte[] scopeId, String nonce, long nowMillis) {
         if (nonce.length() != LENGTH) {
             return Check.FOREIGN;
         }
@@ -57,27 +57,38 @@ final class Nonces {
         long expiry = buf.getLong();
         byte[] sent = new byte[TAG_BYTES];
         buf.get(sent);
-        if (!MessageDigest.isEqual(sent, tag(secret, scopeId, expiry))) {
+        if (!MessageDigest.isEqual(sent, tag(keyedMac, scopeId, expiry))) {
             return Check.FOREIGN;
         }
         return nowMillis > expiry ? Check.EXPIRED : Check.VALID;
     }
 
-    private static byte[] tag(byte[] secret, byte[] scopeId, long expiryMillis) {
+    /** A keyed HMAC to clone per use; {@code Mac} instances are not thread-safe, clones are cheap. */
+    static Mac keyedMac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(LABEL);
-            mac.update(ByteBuffer.allocate(8).putLong(expiryMillis).array());
-            mac.update(scopeId);
-            byte[] full = mac.doFinal();
-            byte[] tag = new byte[TAG_BYTES];
-            System.arraycopy(full, 0, tag, 0, TAG_BYTES);
-            return tag;
+            return mac;
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is mandatory in every Java platform (Mac Javadoc)
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    private static byte[] tag(Mac keyed, byte[] scopeId, long expiryMillis) {
+        Mac mac;
+        try {
+            mac = (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
+        }
+        mac.update(LABEL);
+        mac.update(ByteBuffer.allocate(8).putLong(expiryMillis).array());
+        mac.update(scopeId);
+        byte[] full = mac.doFinal();
+        byte[] tag = new byte[TAG_BYTES];
+        System.arraycopy(full, 0, tag, 0, TAG_BYTES);
+        return tag;
     }
 
     /** Lowercase hex only: we issue lowercase, and clients echo the nonce byte for byte. */
