@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * <p>NTP timestamps are unsigned 64-bit values stored in a {@code long}; times after 2036-02-07 (era 1) are not
  * supported, as in most RTP implementations. Encoding rounds the fraction to the nearest 1/2^32 s, decoding
- * truncates to whole nanoseconds, so a decoded value re-encodes to the same timestamp.
+ * truncates to whole nanoseconds (as gortsplib does, whose test vectors depend on it); a round trip agrees to
+ * within a nanosecond.
  */
 public final class NtpTime {
 
