@@ -44,7 +44,7 @@ declare -A CODECS=(
   [ffmpeg-ac3-l16]='[["Generic"],["LPCM"]]'   # FFmpeg 5.1 announces AC-3 without any rtpmap
   [gstreamer-h264]='[["H264"]]'
   [gstreamer-opus]='[["Opus"]]'
-  [gstreamer-h265-opus]='[["H265"],["Opus"]]'
+  [gstreamer-h265-opus]='[["Opus"],["H265"]]'   # rtspclientsink orders the pads: audio first
 )
 
 # resolution the SPS of each video capture must decode to (what the command asked for)
