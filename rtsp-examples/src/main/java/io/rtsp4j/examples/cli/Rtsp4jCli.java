@@ -35,6 +35,8 @@ public final class Rtsp4jCli {
             out.println("rtsp4j " + version());
             return 0;
         });
+        register("server", "run the relay server (publish with ANNOUNCE/RECORD, read with DESCRIBE/PLAY)",
+                new ServerCommand());
     }
 
     private Rtsp4jCli() {

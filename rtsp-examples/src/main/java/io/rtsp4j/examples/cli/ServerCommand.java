@@ -1,0 +1,179 @@
+package io.rtsp4j.examples.cli;
+
+import io.rtsp4j.auth.AuthMethod;
+import io.rtsp4j.examples.relay.RelayHandler;
+import io.rtsp4j.server.RtspServer;
+import io.rtsp4j.server.RtspServerConfig;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code rtsp4j server [options]}: the relay server. Prints {@code rtsp4j relay ready} and its addresses on one
+ * line once it listens; SIGTERM (or Ctrl-C) closes it cleanly.
+ */
+public final class ServerCommand implements Rtsp4jCli.Command {
+
+    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("rtsp-address", ":8554");
+        DEFAULTS.put("udp-rtp-address", ":8000");
+        DEFAULTS.put("udp-rtcp-address", ":8001");
+        DEFAULTS.put("multicast-ip-range", "224.1.0.0/16");
+        DEFAULTS.put("multicast-rtp-port", "8002");
+        DEFAULTS.put("multicast-rtcp-port", "8003");
+        DEFAULTS.put("user", "");
+        DEFAULTS.put("pass", "");
+        DEFAULTS.put("auth-methods", "basic,digest-md5");
+        DEFAULTS.put("read-timeout", "10s");
+        DEFAULTS.put("write-timeout", "10s");
+        DEFAULTS.put("idle-timeout", "60s");
+        DEFAULTS.put("write-queue-size", "256");
+        DEFAULTS.put("max-packet-size", "1472");
+        DEFAULTS.put("log-level", "info");
+    }
+
+    /** Creates the command. */
+    public ServerCommand() {
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>(DEFAULTS);
+        boolean refuseSecond = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                usage(out);
+                return 0;
+            }
+            if (a.equals("--refuse-second-publisher")) {
+                refuseSecond = true;
+                continue;
+            }
+            if (!a.startsWith("--")) {
+                err.println("rtsp4j server: unexpected argument '" + a + "'");
+                return 2;
+            }
+            String key = a.substring(2);
+            String value;
+            int eq = key.indexOf('=');
+            if (eq >= 0) {
+                value = key.substring(eq + 1);
+                key = key.substring(0, eq);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                err.println("rtsp4j server: option --" + key + " needs a value");
+                return 2;
+            }
+            if (!DEFAULTS.containsKey(key)) {
+                err.println("rtsp4j server: unknown option --" + key);
+                usage(err);
+                return 2;
+            }
+            opts.put(key, value);
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", opts.get("log-level").toLowerCase(Locale.ROOT));
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+
+        AtomicReference<RtspServer> ref = new AtomicReference<>();
+        RtspServerConfig.Builder b = RtspServerConfig.builder()
+                .rtspAddress(opts.get("rtsp-address"))
+                .udpAddresses(opts.get("udp-rtp-address"), opts.get("udp-rtcp-address"))
+                .readTimeout(duration("read-timeout", opts.get("read-timeout")))
+                .writeTimeout(duration("write-timeout", opts.get("write-timeout")))
+                .idleTimeout(duration("idle-timeout", opts.get("idle-timeout")))
+                .writeQueueSize(integer("write-queue-size", opts.get("write-queue-size")))
+                .maxPacketSize(integer("max-packet-size", opts.get("max-packet-size")))
+                .authMethods(authMethods(opts.get("auth-methods")))
+                .handler(new RelayHandler(ref::get, refuseSecond, opts.get("user"), opts.get("pass")));
+        String range = opts.get("multicast-ip-range");
+        if (!range.isBlank()) {
+            b.multicast(range, integer("multicast-rtp-port", opts.get("multicast-rtp-port")),
+                    integer("multicast-rtcp-port", opts.get("multicast-rtcp-port")));
+        }
+        RtspServerConfig config;
+        try {
+            config = b.build();
+        } catch (IllegalArgumentException e) {
+            err.println("rtsp4j server: " + e.getMessage());
+            return 2;
+        }
+        RtspServer server = new RtspServer(config);
+        ref.set(server);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rtsp4j-shutdown"));
+        StringBuilder line = new StringBuilder("rtsp4j relay ready rtsp=").append(hostPort(server.rtspAddress()));
+        if (server.udpRtpAddress() != null) {
+            line.append(" udp-rtp=").append(hostPort(server.udpRtpAddress()))
+                    .append(" udp-rtcp=").append(hostPort(server.udpRtcpAddress()));
+        }
+        if (config.multicastEnabled()) {
+            line.append(" multicast=").append(config.multicastRange()).append(':').append(config.multicastRtpPort())
+                    .append('-').append(config.multicastRtcpPort());
+        }
+        out.println(line);
+        out.flush();
+        server.awaitTermination();
+        return 0;
+    }
+
+    private static String hostPort(java.net.InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    static Duration duration(String name, String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            if (s.endsWith("s")) {
+                return Duration.ofMillis((long) (Double.parseDouble(s.substring(0, s.length() - 1)) * 1000));
+            }
+            if (s.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            return Duration.ofMillis((long) (Double.parseDouble(s) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": invalid duration '" + v + "' (e.g. 10s, 500ms)");
+        }
+    }
+
+    static int integer(String name, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": not a number: '" + v + "'");
+        }
+    }
+
+    static List<AuthMethod> authMethods(String v) {
+        List<AuthMethod> out = new ArrayList<>();
+        for (String s : v.split(",")) {
+            switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "basic" -> out.add(AuthMethod.BASIC);
+                case "digest-md5", "digest" -> out.add(AuthMethod.DIGEST_MD5);
+                case "digest-sha256", "digest-sha-256" -> out.add(AuthMethod.DIGEST_SHA256);
+                case "" -> { }
+                default -> throw new IllegalArgumentException("--auth-methods: unknown method '" + s.trim()
+                        + "' (basic, digest-md5, digest-sha256)");
+            }
+        }
+        return out;
+    }
+
+    private static void usage(PrintStream s) {
+        s.println("usage: rtsp4j server [options]");
+        s.println("  --refuse-second-publisher   refuse a publisher on a path that already has one");
+        DEFAULTS.forEach((k, v) -> s.printf("  --%-25s default: %s%n", k, v.isEmpty() ? "(none)" : v));
+    }
+}
