@@ -17,5 +17,6 @@ module io.rtsp4j.base {
     requires transitive io.netty.transport;
 
     exports io.rtsp4j.base;
+    exports io.rtsp4j.base.codec;
     exports io.rtsp4j.base.headers;
 }

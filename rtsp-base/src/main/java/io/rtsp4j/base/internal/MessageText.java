@@ -81,7 +81,15 @@ public final class MessageText {
         }
     }
 
-    private static void writeHeaders(RtspHeaders headers, ByteBuf out, boolean sort) {
+    /**
+     * Writes header lines ({@code Name: value CRLF} each), without the empty line that ends the block. Does
+     * not retain or release {@code out}.
+     *
+     * @param headers the headers
+     * @param out where to write
+     * @param sort true to sort by name (stable), false for insertion order
+     */
+    public static void writeHeaders(RtspHeaders headers, ByteBuf out, boolean sort) {
         int n = headers.size();
         if (n == 0) {
             return;
