@@ -43,3 +43,6 @@ $CAP --out gstreamer-1.22-rtspsrc-digest-sha256-first.json --client-name "GStrea
   --note "SHA-256 and MD5 offered: GStreamer computes MD5 and omits algorithm (implicit MD5)" -- $GSTPLAY
 $CAP --out gstreamer-1.22-rtspclientsink-digest-md5.json --client-name "GStreamer 1.22.0 rtspclientsink" --user myuser --password "$GSTPASS" \
   --challenge basic --challenge digest-md5 --note "publisher: ANNOUNCE, SETUP, RECORD" -- $GSTREC
+$CAP --timeout 60 --out gstreamer-1.22-rtspsrc-digest-md5-stale-keepalive.json --client-name "GStreamer 1.22.0 rtspsrc" \
+  --user myuser --password "$GSTPASS" --challenge basic --challenge digest-md5 --stale-keepalive 0f1e2d3c4b5a69788796a5b4c3d2e1f0 \
+  --note "the first keep-alive after PLAY gets 401 with stale=true and a new nonce: GStreamer ignores it and keeps sending the old nonce on later keep-alives" -- $GSTPLAY

@@ -16,7 +16,9 @@ Usage (see capture-all.sh for the commands that produced the corpus files):
 
 The client command is started with {port} replaced by the listening port; the
 capture ends when the client exits, or is terminated once PLAY/RECORD was
-answered (or after --timeout seconds).
+answered (or after --timeout seconds). With --stale-keepalive the capture goes
+on: the first keep-alive after PLAY is answered with 401 and stale=true (a new
+nonce), and the capture ends after the next keep-alive.
 """
 
 import argparse
@@ -110,8 +112,9 @@ def header(headers, name):
 
 def serve(conn, args, record):
     f = conn.makefile("rb")
-    challenged = False
     session = "12345678"
+    playing = False
+    stale_sent = False
     while True:
         msg = read_message(f)
         if msg is None:
@@ -130,8 +133,21 @@ def serve(conn, args, record):
         status = "200 OK"
         out_body = b""
         needs_auth = method not in ("OPTIONS",) or args.challenge_options
-        if needs_auth and not auth:
-            challenged = True
+        if args.stale_keepalive and playing and auth and method in ("GET_PARAMETER", "OPTIONS"):
+            if stale_sent:
+                # the keep-alive after the stale challenge: record it and stop
+                conn.sendall(("RTSP/1.0 200 OK\r\nCSeq: %s\r\nServer: capture-auth\r\nSession: %s\r\n\r\n"
+                              % (cseq, session)).encode())
+                DONE.set()
+                time.sleep(0.3)
+                return
+            # pretend the nonce expired: challenge again with stale=true and a new nonce
+            stale_sent = True
+            status = "401 Unauthorized"
+            for v in challenge_values(args.challenge, args.realm, args.stale_keepalive, args.qop, args.opaque,
+                                      stale=True):
+                extra += "WWW-Authenticate: %s\r\n" % v
+        elif needs_auth and not auth:
             status = "401 Unauthorized"
             for v in challenge_values(args.challenge, args.realm, args.nonce, args.qop, args.opaque):
                 extra += "WWW-Authenticate: %s\r\n" % v
@@ -143,7 +159,9 @@ def serve(conn, args, record):
             extra += "Content-Base: %s\r\nContent-Type: application/sdp\r\n" % base
         elif method == "SETUP":
             transport = (header(headers, "Transport") or ["RTP/AVP/TCP;unicast;interleaved=0-1"])[0]
-            extra += "Transport: %s\r\nSession: %s;timeout=60\r\n" % (transport.split(",")[0], session)
+            # a short session timeout makes keep-alives come sooner (GStreamer: after 20 s)
+            timeout = 6 if args.stale_keepalive else 60
+            extra += "Transport: %s\r\nSession: %s;timeout=%d\r\n" % (transport.split(",")[0], session, timeout)
         elif method in ("PLAY", "RECORD"):
             extra += "Session: %s\r\n" % session
         elif method == "TEARDOWN":
@@ -152,7 +170,9 @@ def serve(conn, args, record):
             extra += "Content-Length: %d\r\n" % len(out_body)
         resp = ("RTSP/1.0 %s\r\nCSeq: %s\r\nServer: capture-auth\r\n%s\r\n" % (status, cseq, extra)).encode() + out_body
         conn.sendall(resp)
-        if method in ("PLAY", "RECORD") and status.startswith("200"):
+        if method in ("PLAY", "RECORD") and status.startswith("200") and args.stale_keepalive:
+            playing = True
+        elif method in ("PLAY", "RECORD") and status.startswith("200"):
             # enough: the client authenticated DESCRIBE/ANNOUNCE, SETUP and PLAY/RECORD
             DONE.set()
             time.sleep(0.3)
@@ -174,6 +194,9 @@ def main():
     p.add_argument("--qop", action="store_true")
     p.add_argument("--opaque")
     p.add_argument("--challenge-options", action="store_true")
+    p.add_argument("--stale-keepalive", metavar="NEW_NONCE",
+                   help="after PLAY, answer the first keep-alive with 401, stale=true and this new nonce, "
+                        "then record the next keep-alive")
     p.add_argument("--note", default="")
     p.add_argument("--timeout", type=float, default=15)
     p.add_argument("command", nargs=argparse.REMAINDER)
@@ -235,6 +258,8 @@ def main():
         "opaque": args.opaque,
         "qop": "auth" if args.qop else None,
         "challenges": challenge_values(args.challenge, args.realm, args.nonce, args.qop, args.opaque),
+        "staleChallenges": challenge_values(args.challenge, args.realm, args.stale_keepalive, args.qop, args.opaque,
+                                            stale=True) if args.stale_keepalive else None,
         "clientExitCode": proc.returncode,
         "clientOutputTail": b"".join(output).decode("utf-8", "replace").strip().splitlines()[-5:],
         "note": args.note,

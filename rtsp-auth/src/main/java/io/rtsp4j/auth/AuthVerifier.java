@@ -39,7 +39,7 @@ import javax.crypto.Mac;
  * }
  * }</pre>
  *
- * <p>Defaults: realm {@value #DEFAULT_REALM}, methods Basic then Digest MD5, nonce lifetime one hour, no
+ * <p>Defaults: realm {@value #DEFAULT_REALM}, methods Basic then Digest MD5, nonce lifetime 24 hours, no
  * {@code qop} and no {@code opaque} in challenges (the gortsplib wire format every client handles).
  *
  * <p>Nonces are not stored: each encodes its expiry and an HMAC over the expiry and the scope's random id,
@@ -55,8 +55,11 @@ public final class AuthVerifier {
     /** The default realm, as gortsplib and mediamtx use it. */
     public static final String DEFAULT_REALM = "ipcam";
 
-    /** The default nonce lifetime. */
-    public static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofHours(1);
+    /**
+     * The default nonce lifetime: long, because nonces are bound to their connection anyway and GStreamer
+     * 1.22 ignores {@code stale=true} on its keep-alives (see {@link Builder#nonceLifetime(Duration)}).
+     */
+    public static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofHours(24);
 
     /** Longest accepted nonce lifetime, so that expiry instants cannot overflow. */
     static final Duration MAX_NONCE_LIFETIME = Duration.ofDays(3650);
@@ -580,10 +583,13 @@ public final class AuthVerifier {
         }
 
         /**
-         * Sets how long a nonce is accepted after it was issued (default one hour). A response over an expired
-         * nonce gets {@link AuthResult.Status#STALE_NONCE}. FFmpeg handles {@code stale=true} even on its
-         * keep-alive requests; clients that do not may lose their session when the nonce expires, so keep
-         * this longer than your longest sessions if you serve such clients.
+         * Sets how long a nonce is accepted after it was issued (default 24 hours). A response over an expired
+         * nonce gets {@link AuthResult.Status#STALE_NONCE}, and the client should retry with the nonce of the
+         * {@code stale=true} challenge. FFmpeg does, even on keep-alives; GStreamer 1.22 does not renew the
+         * nonce of its keep-alive {@code GET_PARAMETER} requests (testdata/auth/
+         * gstreamer-1.22-rtspsrc-digest-md5-stale-keepalive.json). A server that authenticates keep-alives
+         * must therefore keep the lifetime above its longest sessions, or accept keep-alives of an
+         * authenticated session on the strength of its session id.
          *
          * @param lifetime positive, at most ten years
          * @return this

@@ -45,7 +45,7 @@ class AuthVerifierTest {
         AuthVerifier v = AuthVerifier.create();
         assertThat(v.realm()).isEqualTo("ipcam");
         assertThat(v.methods()).containsExactly(AuthMethod.BASIC, AuthMethod.DIGEST_MD5);
-        assertThat(v.nonceLifetime()).isEqualTo(Duration.ofHours(1));
+        assertThat(v.nonceLifetime()).isEqualTo(Duration.ofHours(24));
         assertThat(v.challenges(NonceScope.fixed("abc"), false)).containsExactly("Basic realm=\"ipcam\"",
                 "Digest realm=\"ipcam\", nonce=\"abc\", algorithm=\"MD5\"");
     }
@@ -381,7 +381,7 @@ class AuthVerifierTest {
     void toStringsRevealNoSecrets() throws Exception {
         AuthVerifier v = builder().random(new SecureRandom()).qop(true).opaque(true).build();
         assertThat(v.toString()).isEqualTo("AuthVerifier(realm=ipcam, methods=[BASIC, DIGEST_MD5], "
-                + "nonceLifetime=PT1H, qop=auth, opaque)");
+                + "nonceLifetime=PT24H, qop=auth, opaque)");
         String ha1 = StoredCredential.computeHa1(AuthMethod.DIGEST_MD5, "u", "ipcam", "secret");
         StoredCredential c = StoredCredential.password("secret").withHa1("ipcam", AuthMethod.DIGEST_MD5, ha1);
         assertThat(c.toString()).isEqualTo("StoredCredential(password, ha1: DIGEST_MD5/ipcam)").doesNotContain(ha1);

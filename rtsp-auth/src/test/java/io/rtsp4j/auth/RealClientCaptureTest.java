@@ -193,6 +193,24 @@ class RealClientCaptureTest {
         }
     }
 
+    /**
+     * GStreamer 1.22 answers a {@code stale=true} challenge on a keep-alive by sending the old nonce again: with
+     * a verifier that issued the new nonce, its keep-alives stay stale (hence the long default nonce lifetime).
+     */
+    @Test
+    void gstreamerIgnoresStaleOnKeepAlive() {
+        JsonNode capture = Corpus.json(Corpus.testdata("auth/gstreamer-1.22-rtspsrc-digest-md5-stale-keepalive.json"));
+        List<JsonNode> requests = authorizedRequests(capture.path("connections").get(0));
+        JsonNode last = requests.get(requests.size() - 1);
+        assertThat(last.path("method").asText()).isEqualTo("GET_PARAMETER");
+        assertThat(last.path("authorization").get(0).asText()).contains(capture.path("nonce").asText());
+        String newNonce = capture.path("staleChallenges").get(1).asText().replaceAll(".*nonce=\"([^\"]+)\".*", "$1");
+        AuthResult r = verifierFor(capture).verify(NonceScope.fixed(newNonce), "GET_PARAMETER",
+                last.path("url").asText(), values(last.path("authorization")), capture.path("user").asText(),
+                capture.path("pass").asText());
+        assertThat(r.status()).isEqualTo(AuthResult.Status.STALE_NONCE);
+    }
+
     /** The captures were made with exactly the challenges this module produces (same nonce). */
     @Test
     void captureServerSentOurWireFormat() {
