@@ -51,7 +51,10 @@ public final class MikeyMessage {
         int nextAt = 2;
         while (next != MikeyPayload.TYPE_LAST) {
             int type = next;
-            int typeAt = nextAt;
+            if (type != MikeyPayload.TYPE_T && type != MikeyPayload.TYPE_RAND && type != MikeyPayload.TYPE_SP
+                    && type != MikeyPayload.TYPE_KEMAC) {
+                throw new MikeyException("unsupported payload type " + type, nextAt);
+            }
             nextAt = in.position();
             next = in.u8("payload next payload");
             switch (type) {
@@ -64,11 +67,9 @@ public final class MikeyMessage {
                 case MikeyPayload.TYPE_SP:
                     payloads.add(MikeySecurityPolicyPayload.decodeBody(in));
                     break;
-                case MikeyPayload.TYPE_KEMAC:
+                default:
                     payloads.add(MikeyKemacPayload.decodeBody(in));
                     break;
-                default:
-                    throw new MikeyException("unsupported payload type " + type, typeAt);
             }
         }
         if (in.remaining() > 0 && !in.restIsZero()) {
