@@ -37,6 +37,7 @@ public final class Rtsp4jCli {
         });
         register("server", "run the relay server (publish with ANNOUNCE/RECORD, read with DESCRIBE/PLAY)",
                 new ServerCommand());
+        register("bench", "load-test an RTSP relay (loss, latency, CPU)", new io.rtsp4j.examples.bench.BenchCommand());
     }
 
     private Rtsp4jCli() {
