@@ -10,13 +10,16 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One media stream of a {@link Session}: its type, optional id ({@code a=mid}), direction, profile,
  * MIKEY key material, control attribute and formats.
  *
  * <p>Immutable; {@link #toBuilder()} makes modified copies, e.g.
- * {@code media.toBuilder().control("trackID=0").build()}.
+ * {@code media.toBuilder().control("trackID=0").build()}. Two medias are equal when they write the same
+ * SDP: the {@link #direction()} read from an SDP is information only, not written and not compared.
  */
 public final class Media {
 
@@ -28,6 +31,8 @@ public final class Media {
     public static final String APPLICATION = "application";
 
     private static final String MIKEY_PREFIX = "mikey ";
+    private static final Pattern SMART_TOKEN = Pattern.compile("smart/[0-9]/[0-9]+");
+    private static final Pattern SMART_RTPMAP = Pattern.compile("([0-9]+) .+/[0-9]+");
 
     private final String type;
     private final String id;
@@ -164,16 +169,14 @@ public final class Media {
      * in the rtpmap ({@code a=rtpmap:95 TP-LINK/90000}).
      */
     private static String replaceSmartPayloadType(String token, List<Attribute> attributes) {
-        if (!token.matches("smart/[0-9]/[0-9]+")) {
+        if (!SMART_TOKEN.matcher(token).matches()) {
             return token;
         }
         for (Attribute a : attributes) {
             if (a.key().equals("rtpmap")) {
-                String v = a.value().strip();
-                int space = v.indexOf(' ');
-                if (space > 0 && v.substring(0, space).matches("[0-9]+")
-                        && v.substring(space + 1).matches(".+/[0-9]+")) {
-                    return v.substring(0, space);
+                Matcher m = SMART_RTPMAP.matcher(a.value().strip());
+                if (m.matches()) {
+                    return m.group(1);
                 }
             }
         }
@@ -291,7 +294,8 @@ public final class Media {
     }
 
     /**
-     * The direction attribute as read from the SDP.
+     * The direction attribute as read from the SDP (information only: {@link #toMediaDescription(boolean)}
+     * writes {@code sendonly} for back channels and nothing else).
      *
      * @return the first direction attribute of the media, or {@code null} when it has none
      */
@@ -383,14 +387,13 @@ public final class Media {
         if (!(o instanceof Media m)) {
             return false;
         }
-        return type.equals(m.type) && Objects.equals(id, m.id) && direction == m.direction
-                && backChannel == m.backChannel && profile == m.profile && Arrays.equals(keyMgmt, m.keyMgmt)
+        return type.equals(m.type) && Objects.equals(id, m.id) && backChannel == m.backChannel && profile == m.profile && Arrays.equals(keyMgmt, m.keyMgmt)
                 && control.equals(m.control) && formats.equals(m.formats);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, id, direction, backChannel, profile, Arrays.hashCode(keyMgmt), control, formats);
+        return Objects.hash(type, id, backChannel, profile, Arrays.hashCode(keyMgmt), control, formats);
     }
 
     @Override

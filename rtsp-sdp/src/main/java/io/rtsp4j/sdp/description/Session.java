@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * <p>Writing ({@link #toSdp()}) gives the canonical SDP a server sends: a fixed origin, {@code c=IN IP4
  * 0.0.0.0} (or the multicast address), {@code t=0 0}, and per media {@code m=<type> 0 RTP/AVP <pts>},
- * {@code a=control} and the formats' {@code rtpmap} and {@code fmtp}.
+ * {@code a=control} and the formats' {@code rtpmap} and {@code fmtp}. Two sessions are equal when they
+ * write the same SDP ({@link #connection()} and {@link Media#direction()} are information only).
  *
  * <pre>{@code
  * Session s = Session.builder().title("camera")
@@ -329,14 +330,13 @@ public final class Session {
         if (!(o instanceof Session s)) {
             return false;
         }
-        return title.equals(s.title) && Objects.equals(connection, s.connection)
-                && Objects.equals(multicastAddress, s.multicastAddress) && Arrays.equals(keyMgmt, s.keyMgmt)
+        return title.equals(s.title) && Objects.equals(multicastAddress, s.multicastAddress) && Arrays.equals(keyMgmt, s.keyMgmt)
                 && fecGroups.equals(s.fecGroups) && medias.equals(s.medias);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(title, connection, multicastAddress, Arrays.hashCode(keyMgmt), fecGroups, medias);
+        return Objects.hash(title, multicastAddress, Arrays.hashCode(keyMgmt), fecGroups, medias);
     }
 
     @Override

@@ -31,14 +31,19 @@ public final class H264Format extends BaseFormat {
      * @throws IllegalArgumentException if the SPS is given but cannot be parsed
      */
     public H264Format(int payloadType, byte[] sps, byte[] pps, int packetizationMode) {
+        this(payloadType, sps == null ? null : sps.clone(), pps == null ? null : pps.clone(), packetizationMode,
+                sps == null ? null : H264Sps.parse(sps));
+    }
+
+    private H264Format(int payloadType, byte[] sps, byte[] pps, int packetizationMode, H264Sps parsedSps) {
         super(payloadType);
         if (packetizationMode < 0 || packetizationMode > 2) {
             throw new IllegalArgumentException("packetization-mode must be 0, 1 or 2: " + packetizationMode);
         }
-        this.sps = sps == null ? null : sps.clone();
-        this.pps = pps == null ? null : pps.clone();
+        this.sps = sps;
+        this.pps = pps;
         this.packetizationMode = packetizationMode;
-        this.parsedSps = sps == null ? null : H264Sps.parse(this.sps);
+        this.parsedSps = parsedSps;
     }
 
     static H264Format decode(int payloadType, Map<String, String> params) {
@@ -49,6 +54,7 @@ public final class H264Format extends BaseFormat {
         }
         byte[] sps = null;
         byte[] pps = null;
+        H264Sps parsed = null;
         String sprop = params.get("sprop-parameter-sets");
         if (sprop != null) {
             String[] sets = sprop.strip().split(",", -1);
@@ -58,22 +64,22 @@ public final class H264Format extends BaseFormat {
                 if (s != null && p != null && s.length > 0 && p.length > 0) {
                     s = NalUnits.stripStartCode(s);
                     p = NalUnits.stripStartCode(p);
-                    if (parses(s)) {
+                    parsed = p.length > 0 ? parseOrNull(s) : null;
+                    if (parsed != null) {
                         sps = s;
                         pps = p;
                     }
                 }
             }
         }
-        return new H264Format(payloadType, sps, pps, mode);
+        return new H264Format(payloadType, sps, pps, mode, parsed);
     }
 
-    private static boolean parses(byte[] sps) {
+    private static H264Sps parseOrNull(byte[] sps) {
         try {
-            H264Sps.parse(sps);
-            return true;
+            return H264Sps.parse(sps);
         } catch (CodecConfigException e) {
-            return false;
+            return null;
         }
     }
 
@@ -168,6 +174,6 @@ public final class H264Format extends BaseFormat {
 
     @Override
     public H264Format withPayloadType(int payloadType) {
-        return new H264Format(payloadType, sps, pps, packetizationMode);
+        return new H264Format(payloadType, sps, pps, packetizationMode, parsedSps);
     }
 }
