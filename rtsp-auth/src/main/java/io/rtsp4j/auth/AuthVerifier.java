@@ -189,15 +189,7 @@ public final class AuthVerifier {
      */
     public AuthResult verify(NonceScope scope, String method, String requestUri, List<String> authorization,
             String user, String password) {
-        Objects.requireNonNull(user, "user");
-        StoredCredential stored = StoredCredential.password(password);
-        Object parsed = parse(scope, method, requestUri, authorization);
-        if (parsed instanceof AuthResult) {
-            return (AuthResult) parsed;
-        }
-        Parsed p = (Parsed) parsed;
-        boolean known = !user.isEmpty() && Digests.constantTimeEquals(p.header.username(), user);
-        return check(scope, method, requestUri, p, known ? stored : null);
+        return verifyAgainst(scope, method, requestUri, authorization, user, StoredCredential.password(password));
     }
 
     /**
@@ -227,11 +219,10 @@ public final class AuthVerifier {
     public CompletionStage<AuthResult> verify(NonceScope scope, String method, String requestUri,
             List<String> authorization, CredentialLookup lookup) {
         Objects.requireNonNull(lookup, "lookup");
-        Object parsed = parse(scope, method, requestUri, authorization);
-        if (parsed instanceof AuthResult) {
-            return CompletableFuture.completedFuture((AuthResult) parsed);
+        Parsed p = parse(scope, method, requestUri, authorization);
+        if (p.refusal != null) {
+            return CompletableFuture.completedFuture(p.refusal);
         }
-        Parsed p = (Parsed) parsed;
         CompletionStage<Optional<StoredCredential>> found;
         try {
             found = lookup.lookup(p.header.username());
@@ -251,100 +242,114 @@ public final class AuthVerifier {
      * @return the outcome
      */
     public AuthResult verify(NonceScope scope, RtspRequest request, String user, StoredCredential credential) {
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(credential, "credential");
-        String method = request.method().name();
-        Object parsed = parse(scope, method, request.uri(), request.headers().getAll(RtspHeaderNames.AUTHORIZATION));
-        if (parsed instanceof AuthResult) {
-            return (AuthResult) parsed;
-        }
-        Parsed p = (Parsed) parsed;
-        boolean known = !user.isEmpty() && Digests.constantTimeEquals(p.header.username(), user);
-        return check(scope, method, request.uri(), p, known ? credential : null);
+        return verifyAgainst(scope, request.method().name(), request.uri(),
+                request.headers().getAll(RtspHeaderNames.AUTHORIZATION), user, credential);
     }
 
-    /** A well-formed header of an accepted method. */
+    private AuthResult verifyAgainst(NonceScope scope, String method, String requestUri, List<String> authorization,
+            String user, StoredCredential credential) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(credential, "credential");
+        Parsed p = parse(scope, method, requestUri, authorization);
+        if (p.refusal != null) {
+            return p.refusal;
+        }
+        boolean known = !user.isEmpty() && Digests.constantTimeEquals(p.header.username(), user);
+        return check(scope, method, requestUri, p, known ? credential : null);
+    }
+
+    /** A well-formed header of an accepted method, or the reason it is refused before any credential check. */
     private static final class Parsed {
         final Authorization header;
         final AuthMethod method;
         final long nc;
+        final AuthResult refusal;
 
-        Parsed(Authorization header, AuthMethod method, long nc) {
+        private Parsed(Authorization header, AuthMethod method, long nc, AuthResult refusal) {
             this.header = header;
             this.method = method;
             this.nc = nc;
+            this.refusal = refusal;
+        }
+
+        static Parsed ok(Authorization header, AuthMethod method, long nc) {
+            return new Parsed(header, method, nc, null);
+        }
+
+        static Parsed refused(AuthResult refusal) {
+            return new Parsed(null, null, -1, refusal);
         }
     }
 
     /**
-     * Everything that needs no credential: presence, syntax, method, Digest structure, realm. Returns an
-     * {@link AuthResult} for a refusal, else a {@link Parsed}.
+     * Everything that needs no credential: presence, syntax, method, Digest structure, realm. Returns a
+     * refusal or the parsed header.
      */
-    private Object parse(NonceScope scope, String method, String requestUri, List<String> values) {
+    private Parsed parse(NonceScope scope, String method, String requestUri, List<String> values) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(requestUri, "requestUri");
         if (values == null || values.isEmpty()) {
-            return AuthResult.missing();
+            return Parsed.refused(AuthResult.missing());
         }
         if (values.size() > 1) {
-            return AuthResult.of(AuthResult.Status.MALFORMED, null, null,
-                    values.size() + " Authorization headers");
+            return Parsed.refused(AuthResult.of(AuthResult.Status.MALFORMED, null, null,
+                    values.size() + " Authorization headers"));
         }
         String value = values.get(0);
         if (value.isBlank()) {
-            return AuthResult.of(AuthResult.Status.MISSING, null, null, "empty Authorization header");
+            return Parsed.refused(AuthResult.of(AuthResult.Status.MISSING, null, null, "empty Authorization header"));
         }
         String scheme = scheme(value);
         if (!scheme.equalsIgnoreCase("Basic") && !scheme.equalsIgnoreCase("Digest")) {
-            return AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, null, null,
-                    "unsupported scheme " + Texts.quoted(scheme));
+            return Parsed.refused(AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, null, null,
+                    "unsupported scheme " + Texts.quoted(scheme)));
         }
         Authorization a;
         try {
             a = Authorization.parse(value);
         } catch (HeaderParseException e) {
-            return AuthResult.of(AuthResult.Status.MALFORMED, null, null, e.getMessage());
+            return Parsed.refused(AuthResult.of(AuthResult.Status.MALFORMED, null, null, e.getMessage()));
         }
         String user = a.username();
         if (user == null || user.isEmpty()) {
-            return AuthResult.of(AuthResult.Status.MISSING, null, null, "empty user name");
+            return Parsed.refused(AuthResult.of(AuthResult.Status.MISSING, null, null, "empty user name"));
         }
         if (a.method() == io.rtsp4j.base.headers.AuthMethod.BASIC) {
             if (!methods.contains(AuthMethod.BASIC)) {
-                return AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, AuthMethod.BASIC,
-                        "Basic is not accepted");
+                return Parsed.refused(AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, AuthMethod.BASIC,
+                        "Basic is not accepted"));
             }
-            return new Parsed(a, AuthMethod.BASIC, -1);
+            return Parsed.ok(a, AuthMethod.BASIC, -1);
         }
         AuthMethod m = AuthMethod.ofDigestAlgorithm(a.algorithm());
         if (m == null) {
-            return AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, null,
-                    "Digest algorithm " + Texts.quoted(a.algorithm()) + " is not supported");
+            return Parsed.refused(AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, null,
+                    "Digest algorithm " + Texts.quoted(a.algorithm()) + " is not supported"));
         }
         if (!methods.contains(m)) {
-            return AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, m, m + " is not accepted");
+            return Parsed.refused(AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, m, m + " is not accepted"));
         }
         if (a.nonce().isEmpty() || a.uri().isEmpty() || a.response().isEmpty()) {
-            return AuthResult.of(AuthResult.Status.MALFORMED, user, m, "empty nonce, uri or response");
+            return Parsed.refused(AuthResult.of(AuthResult.Status.MALFORMED, user, m, "empty nonce, uri or response"));
         }
         long nc = -1;
         if (a.qop() != null) {
             if (!a.qop().equalsIgnoreCase("auth")) {
-                return AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, m,
-                        "qop " + Texts.quoted(a.qop()) + " is not supported");
+                return Parsed.refused(AuthResult.of(AuthResult.Status.METHOD_NOT_ALLOWED, user, m,
+                        "qop " + Texts.quoted(a.qop()) + " is not supported"));
             }
             nc = parseNonceCount(a.nc());
             if (nc < 0 || a.cnonce() == null || a.cnonce().isEmpty()) {
-                return AuthResult.of(AuthResult.Status.MALFORMED, user, m,
-                        "qop=auth needs nc (1 to 8 hex digits) and cnonce");
+                return Parsed.refused(AuthResult.of(AuthResult.Status.MALFORMED, user, m,
+                        "qop=auth needs nc (1 to 8 hex digits) and cnonce"));
             }
         }
         if (!realm.equals(a.realm())) {
-            return AuthResult.of(AuthResult.Status.WRONG_CREDENTIALS, user, m,
-                    "realm " + Texts.quoted(a.realm()) + " is not " + Texts.quoted(realm));
+            return Parsed.refused(AuthResult.of(AuthResult.Status.WRONG_CREDENTIALS, user, m,
+                    "realm " + Texts.quoted(a.realm()) + " is not " + Texts.quoted(realm)));
         }
-        return new Parsed(a, m, nc);
+        return Parsed.ok(a, m, nc);
     }
 
     /** The credential checks; {@code stored} null means unknown user. */
@@ -532,7 +537,8 @@ public final class AuthVerifier {
         /**
          * Sets the realm.
          *
-         * @param realm non-empty printable text without {@code "} and {@code \} (default {@value AuthVerifier#DEFAULT_REALM})
+         * @param realm non-empty printable text without {@code "} and {@code \}
+         *     (default {@value AuthVerifier#DEFAULT_REALM})
          * @return this
          * @throws IllegalArgumentException if the realm is empty or has a control character, {@code "} or
          *     {@code \}

@@ -223,7 +223,8 @@ class AuthVerifierTest {
                 Arguments.of("wrong response", List.of(digest), AuthResult.Status.WRONG_CREDENTIALS),
                 Arguments.of("wrong Basic password", List.of("Basic YWRtaW46c2VjcmV4"),
                         AuthResult.Status.WRONG_CREDENTIALS),
-                Arguments.of("other Basic user", List.of("Basic cm9vdDpzZWNyZXQ="), AuthResult.Status.WRONG_CREDENTIALS));
+                Arguments.of("other Basic user", List.of("Basic cm9vdDpzZWNyZXQ="),
+                        AuthResult.Status.WRONG_CREDENTIALS));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class NoncesTest {
 
-    private static final Mac KEY = Nonces.keyedMac("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private static final Mac KEY = Nonces.keyedMac(
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     private static final Mac OTHER_KEY = Nonces.keyedMac("fedcba9876543210fedcba9876543210".getBytes(
             StandardCharsets.US_ASCII));
     private static final byte[] SCOPE = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};

@@ -137,7 +137,8 @@ class RealClientCaptureTest {
         String pass = capture.path("pass").asText();
         String realm = capture.path("realm").asText();
         StoredCredential ha1Only = StoredCredential
-                .ha1(realm, AuthMethod.DIGEST_MD5, StoredCredential.computeHa1(AuthMethod.DIGEST_MD5, user, realm, pass))
+                .ha1(realm, AuthMethod.DIGEST_MD5,
+                        StoredCredential.computeHa1(AuthMethod.DIGEST_MD5, user, realm, pass))
                 .withHa1(realm, AuthMethod.DIGEST_SHA256,
                         StoredCredential.computeHa1(AuthMethod.DIGEST_SHA256, user, realm, pass));
         StoredCredential wrongHa1 = StoredCredential.ha1(realm, AuthMethod.DIGEST_MD5,
