@@ -1,5 +1,6 @@
 package io.rtsp4j.base.headers;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Helpers shared by the typed headers. */
@@ -58,5 +59,45 @@ final class HeaderValues {
 
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /**
+     * Splits at a separator that is not inside double quotes. Parts are stripped of surrounding whitespace;
+     * an unterminated quote runs to the end.
+     */
+    static List<String> split(String s, char sep) {
+        List<String> out = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                out.add(s.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start).strip());
+        return out;
+    }
+
+    /** Removes one pair of surrounding double quotes, if present. */
+    static String unquote(String s) {
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Whether a string has a character that would break a header value (CR, LF, NUL). */
+    static boolean hasForbidden(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                return true;
+            }
+        }
+        return false;
     }
 }

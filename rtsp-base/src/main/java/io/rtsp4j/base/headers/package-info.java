@@ -1,8 +1,8 @@
 /**
- * Typed RTSP header values: {@code Transport} (and the list
- * {@code Transports}), {@code SessionHeader},
- * {@code RtpInfo}, {@code Range},
- * {@code KeyMgmt}, {@link io.rtsp4j.base.headers.Authenticate} (WWW-Authenticate) and
+ * Typed RTSP header values: {@link io.rtsp4j.base.headers.Transport} (and the list
+ * {@link io.rtsp4j.base.headers.Transports}), {@link io.rtsp4j.base.headers.SessionHeader},
+ * {@link io.rtsp4j.base.headers.RtpInfo}, {@link io.rtsp4j.base.headers.Range},
+ * {@link io.rtsp4j.base.headers.KeyMgmt}, {@link io.rtsp4j.base.headers.Authenticate} (WWW-Authenticate) and
  * {@link io.rtsp4j.base.headers.Authorization}.
  *
  * <p>Every type has {@code static X parse(String value)}, {@code static X parse(List<String> values)} (for
