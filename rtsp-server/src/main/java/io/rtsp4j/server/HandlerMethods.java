@@ -17,6 +17,25 @@ final class HandlerMethods {
         return CACHE.computeIfAbsent(type, HandlerMethods::detect);
     }
 
+    /** The methods of gortsplib's {@code Public} header, in its order (clients do not care, people reading do). */
+    private static final java.util.List<RtspMethod> ORDER = java.util.List.of(RtspMethod.DESCRIBE, RtspMethod.ANNOUNCE,
+            RtspMethod.SETUP, RtspMethod.PLAY, RtspMethod.RECORD, RtspMethod.PAUSE, RtspMethod.GET_PARAMETER,
+            RtspMethod.SET_PARAMETER, RtspMethod.TEARDOWN);
+
+    /**
+     * A handler's supported methods in {@code Public} order; GET_PARAMETER and TEARDOWN are always supported,
+     * other methods a handler may list are ignored.
+     */
+    static Set<RtspMethod> canonicalOrder(Set<RtspMethod> supported) {
+        Set<RtspMethod> set = new LinkedHashSet<>();
+        for (RtspMethod m : ORDER) {
+            if (supported.contains(m) || m.equals(RtspMethod.GET_PARAMETER) || m.equals(RtspMethod.TEARDOWN)) {
+                set.add(m);
+            }
+        }
+        return Collections.unmodifiableSet(set);
+    }
+
     private static Set<RtspMethod> detect(Class<?> type) {
         Set<RtspMethod> set = new LinkedHashSet<>();
         add(set, type, "onDescribe", RtspMethod.DESCRIBE);

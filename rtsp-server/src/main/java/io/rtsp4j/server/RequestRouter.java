@@ -34,7 +34,8 @@ final class RequestRouter {
         }
         if ("*".equals(request.uri())) {
             if (!request.method().equals(RtspMethod.OPTIONS)) {
-                return Outcome.closing(RtspResponse.builder(RtspStatus.BAD_REQUEST).build(), "invalid path");
+                // gortsplib closes here; like any other bad URL the client can retry with a real one.
+                return Outcome.of(error(RtspStatus.BAD_REQUEST, "invalid path: '*' is only valid for OPTIONS"));
             }
             return null;
         }
@@ -127,15 +128,7 @@ final class RequestRouter {
 
         if (session == null) {
             if (parameter) {
-                RequestContext ctx = requestContext(conn, null, request);
-                boolean get = method.equals(RtspMethod.GET_PARAMETER);
-                if (!supportedOverride(server, method)) {
-                    // GET_PARAMETER is listed in Public, so it is answered (keep-alive) even without a handler.
-                    done.accept(Outcome.of(get ? emptyParameters() : RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
-                    return;
-                }
-                Replies.resolve(get ? server.callbacks().getParameter(ctx) : server.callbacks().setParameter(ctx),
-                        conn.channel.eventLoop(), reply -> done.accept(Replies.outcome(conn, request, reply, null)));
+                parameter(conn, null, request, done);
                 return;
             }
             if (method.equals(RtspMethod.PLAY) || method.equals(RtspMethod.RECORD) || method.equals(RtspMethod.PAUSE)
@@ -164,11 +157,27 @@ final class RequestRouter {
         return new RequestContext(conn, session, request, pq.path(), pq.query(), null, null);
     }
 
-    static boolean supportedOverride(RtspServer server, RtspMethod method) {
-        if (method.equals(RtspMethod.GET_PARAMETER)) {
-            return server.handlerOverridesGetParameter();
+    /**
+     * GET_PARAMETER and SET_PARAMETER, inside a session or not. GET_PARAMETER is the keep-alive of most clients:
+     * when the handler does not implement it ({@link Reply#notImplemented()}, the default) it is answered
+     * {@code 200} with an empty {@code text/parameters} body.
+     */
+    static void parameter(ServerConnection conn, ServerSession session, RtspRequest request, Consumer<Outcome> done) {
+        RtspServer server = conn.server;
+        boolean get = request.method().equals(RtspMethod.GET_PARAMETER);
+        if (!get && !server.supportedMethods().contains(RtspMethod.SET_PARAMETER)) {
+            done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(session));
+            return;
         }
-        return server.supportedMethods().contains(method);
+        RequestContext ctx = requestContext(conn, session, request);
+        Reply r = get ? server.callbacks().getParameter(ctx) : server.callbacks().setParameter(ctx);
+        Replies.resolve(r, session != null ? session.loop : conn.channel.eventLoop(), reply -> {
+            if (get && reply == Reply.notImplemented()) {
+                done.accept(Outcome.of(emptyParameters()).withSession(session));
+                return;
+            }
+            done.accept(Replies.outcome(conn, request, reply, session));
+        });
     }
 
     static RtspResponse emptyParameters() {

@@ -59,7 +59,6 @@ public final class RtspServer implements AutoCloseable {
     private final RtspServerConfig config;
     private final ServerCallbacks callbacks;
     private final Set<RtspMethod> supportedMethods;
-    private final boolean overridesGetParameter;
     private final SecureRandom random = new SecureRandom();
     private final WallClock wallClock;
     private final AuthVerifier authVerifier;
@@ -86,8 +85,7 @@ public final class RtspServer implements AutoCloseable {
     public RtspServer(RtspServerConfig config) {
         this.config = config;
         this.callbacks = new ServerCallbacks(config.handler());
-        this.supportedMethods = Set.copyOf(config.handler().supportedMethods());
-        this.overridesGetParameter = overrides(config.handler(), "onGetParameter");
+        this.supportedMethods = HandlerMethods.canonicalOrder(config.handler().supportedMethods());
         this.wallClock = () -> {
             Instant now = config.clock().instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -98,14 +96,6 @@ public final class RtspServer implements AutoCloseable {
                 .clock(config.clock())
                 .build();
         this.multicastAllocator = new MulticastAllocator(config);
-    }
-
-    private static boolean overrides(ServerHandler h, String method) {
-        try {
-            return h.getClass().getMethod(method, RequestContext.class).getDeclaringClass() != ServerHandler.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     /**
@@ -290,10 +280,6 @@ public final class RtspServer implements AutoCloseable {
 
     Set<RtspMethod> supportedMethods() {
         return supportedMethods;
-    }
-
-    boolean handlerOverridesGetParameter() {
-        return overridesGetParameter;
     }
 
     Random random() {

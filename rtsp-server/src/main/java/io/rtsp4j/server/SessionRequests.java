@@ -450,16 +450,6 @@ final class SessionRequests {
     // ------------------------------------------------------------------------------------------ parameters
 
     static void parameter(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
-        RtspMethod m = req.method();
-        boolean get = m.equals(RtspMethod.GET_PARAMETER);
-        if (!RequestRouter.supportedOverride(s.server, m)) {
-            done.accept(Outcome.of(get ? RequestRouter.emptyParameters()
-                    : RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(s));
-            return;
-        }
-        UrlRules.PathQuery pq = UrlRules.pathAndQuery(req.uri());
-        RequestContext ctx = new RequestContext(conn, s, req, pq.path(), pq.query(), null, s.transport());
-        Reply r = get ? s.server.callbacks().getParameter(ctx) : s.server.callbacks().setParameter(ctx);
-        Replies.resolve(r, s.loop, reply -> done.accept(Replies.outcome(conn, req, reply, s)));
+        RequestRouter.parameter(conn, s, req, done);
     }
 }
