@@ -2,6 +2,7 @@ package io.rtsp4j.srtp.mikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtsp4j.testing.Corpus;
 import io.rtsp4j.testing.Hex;
@@ -77,6 +78,12 @@ class MikeyFuzzTest {
             }
             exercise(data);
         }
+    }
+
+    /** Jazzer entry point; in the normal build it replays its inputs, the seeded tests above are the guard. */
+    @FuzzTest
+    void decodeNeverThrowsAnythingButMikeyException(byte[] data) {
+        exercise(data);
     }
 
     private static byte[] mutate(Random random, byte[] data) {
