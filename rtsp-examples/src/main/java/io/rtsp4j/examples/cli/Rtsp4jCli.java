@@ -38,6 +38,7 @@ public final class Rtsp4jCli {
         register("server", "run the relay server (publish with ANNOUNCE/RECORD, read with DESCRIBE/PLAY)",
                 new ServerCommand());
         register("bench", "load-test an RTSP relay (loss, latency, CPU)", new io.rtsp4j.examples.bench.BenchCommand());
+        register("sdp", "parse an SDP file: JSON, or --format for canonical SDP", new SdpCommand());
     }
 
     private Rtsp4jCli() {
