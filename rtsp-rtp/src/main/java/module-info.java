@@ -21,11 +21,13 @@ module io.rtsp4j.rtp {
     exports io.rtsp4j.rtp.time;
     exports io.rtsp4j.rtp.codec;
     exports io.rtsp4j.rtp.codec.ac3;
+    exports io.rtsp4j.rtp.codec.av1;
     exports io.rtsp4j.rtp.codec.klv;
     exports io.rtsp4j.rtp.codec.latm;
     exports io.rtsp4j.rtp.codec.mpeg1audio;
     exports io.rtsp4j.rtp.codec.mpeg1video;
     exports io.rtsp4j.rtp.codec.vp8;
+    exports io.rtsp4j.rtp.codec.vp9;
     exports io.rtsp4j.rtp.codec.h264;
     exports io.rtsp4j.rtp.codec.h265;
     exports io.rtsp4j.rtp.codec.lpcm;

@@ -2,6 +2,8 @@ package io.rtsp4j.rtp.codec;
 
 import io.rtsp4j.rtp.codec.ac3.Ac3Depacketizer;
 import io.rtsp4j.rtp.codec.ac3.Ac3Packetizer;
+import io.rtsp4j.rtp.codec.av1.Av1Depacketizer;
+import io.rtsp4j.rtp.codec.av1.Av1Packetizer;
 import io.rtsp4j.rtp.codec.h264.H264Depacketizer;
 import io.rtsp4j.rtp.codec.h264.H264Packetizer;
 import io.rtsp4j.rtp.codec.h265.H265Depacketizer;
@@ -24,6 +26,8 @@ import io.rtsp4j.rtp.codec.simpleaudio.SimpleAudioDepacketizer;
 import io.rtsp4j.rtp.codec.simpleaudio.SimpleAudioPacketizer;
 import io.rtsp4j.rtp.codec.vp8.Vp8Depacketizer;
 import io.rtsp4j.rtp.codec.vp8.Vp8Packetizer;
+import io.rtsp4j.rtp.codec.vp9.Vp9Depacketizer;
+import io.rtsp4j.rtp.codec.vp9.Vp9Packetizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,6 +62,9 @@ public final class Codecs {
         add(new CodecAdapter("fragmented", "frame", false, (c, e) -> new LatmPacketizer(c),
                 d -> new LatmDepacketizer()));
         add(new CodecAdapter("vp8", "frame", false, (c, e) -> new Vp8Packetizer(c), d -> new Vp8Depacketizer()));
+        add(new CodecAdapter("vp9", "frame", false,
+                (c, e) -> new Vp9Packetizer(c, e.path("initialPictureId").asInt(0)), d -> new Vp9Depacketizer()));
+        add(new CodecAdapter("av1", "obus", true, (c, e) -> new Av1Packetizer(c), d -> new Av1Depacketizer()));
     }
 
     private Codecs() {

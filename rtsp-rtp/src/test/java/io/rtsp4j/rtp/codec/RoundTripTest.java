@@ -87,6 +87,14 @@ class RoundTripTest {
         }));
         out.add(gen("fragmented", (r, max) -> bytes(r, 1 + r.nextInt(6000))));
         out.add(gen("vp8", (r, max) -> bytes(r, 1 + r.nextInt(6000))));
+        out.add(gen("vp9", (r, max) -> bytes(r, 1 + r.nextInt(6000))));
+        out.add(gen("av1", (r, max) -> {
+            List<byte[]> obus = new ArrayList<>();
+            for (int i = 1 + r.nextInt(6); i > 0; i--) {
+                obus.add(bytes(r, 1 + r.nextInt(r.nextBoolean() ? 40 : 3000)));
+            }
+            return obus;
+        }));
         return out.stream();
     }
 
@@ -122,7 +130,8 @@ class RoundTripTest {
             }
             Object expected = CodecAdapter.comparable(unit);
             if (codec.file().equals("h264") || codec.file().equals("h265") || codec.file().equals("klv")
-                    || codec.file().equals("fragmented") || codec.file().equals("vp8")
+                    || codec.file().equals("fragmented") || codec.file().equals("vp8") || codec.file().equals("vp9")
+                    || codec.file().equals("av1")
                     || codec.file().equals("mpeg1video") || codec.file().equals("simpleaudio")) {
                 assertThat(outputs).hasSize(1);
                 assertThat(CodecAdapter.comparable(last)).isEqualTo(expected);
