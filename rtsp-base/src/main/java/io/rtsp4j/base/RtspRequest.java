@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>The request-URI is kept as the raw string of the request line: usually an absolute {@code rtsp://} URL,
  * {@code *} for a server-wide {@code OPTIONS}, sometimes a bare path from broken clients. Parse it with
- * {@code RtspUrl.parse(String)} when needed.
+ * {@link RtspUrl#parse(String)} when needed.
  *
  * <p>The {@code Content-Length} header always matches the body: {@link Builder#build()} sets it to the body
  * length when there is a body, and to {@code 0} when the header was given without a body.
