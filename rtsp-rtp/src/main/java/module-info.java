@@ -31,6 +31,7 @@ module io.rtsp4j.rtp {
     exports io.rtsp4j.rtp.codec.h264;
     exports io.rtsp4j.rtp.codec.h265;
     exports io.rtsp4j.rtp.codec.lpcm;
+    exports io.rtsp4j.rtp.codec.mjpeg;
     exports io.rtsp4j.rtp.codec.mpeg4audio;
     exports io.rtsp4j.rtp.codec.mpegts;
     exports io.rtsp4j.rtp.codec.simpleaudio;

@@ -14,6 +14,8 @@ import io.rtsp4j.rtp.codec.latm.LatmDepacketizer;
 import io.rtsp4j.rtp.codec.latm.LatmPacketizer;
 import io.rtsp4j.rtp.codec.lpcm.LpcmDepacketizer;
 import io.rtsp4j.rtp.codec.lpcm.LpcmPacketizer;
+import io.rtsp4j.rtp.codec.mjpeg.MjpegDepacketizer;
+import io.rtsp4j.rtp.codec.mjpeg.MjpegPacketizer;
 import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioDepacketizer;
 import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioPacketizer;
 import io.rtsp4j.rtp.codec.mpeg1video.MpegVideoDepacketizer;
@@ -64,6 +66,8 @@ public final class Codecs {
         add(new CodecAdapter("vp8", "frame", false, (c, e) -> new Vp8Packetizer(c), d -> new Vp8Depacketizer()));
         add(new CodecAdapter("vp9", "frame", false,
                 (c, e) -> new Vp9Packetizer(c, e.path("initialPictureId").asInt(0)), d -> new Vp9Depacketizer()));
+        add(new CodecAdapter("mjpeg", "image", false, (c, e) -> new MjpegPacketizer(c),
+                d -> new MjpegDepacketizer()));
         add(new CodecAdapter("av1", "obus", true, (c, e) -> new Av1Packetizer(c), d -> new Av1Depacketizer()));
     }
 
