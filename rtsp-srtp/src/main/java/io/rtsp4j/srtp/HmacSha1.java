@@ -21,6 +21,7 @@ final class HmacSha1 implements PacketMac {
     private final int[] outerStart = new int[5];
     private final int[] state = new int[5];
     private final byte[] buffer = new byte[BLOCK];
+    private final byte[] word = new byte[4];
     private int buffered;
     private long messageLength;
 
@@ -89,8 +90,8 @@ final class HmacSha1 implements PacketMac {
                 buffered = 0;
             }
         } else {
-            byte[] bytes = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-            update(bytes, 0, 4);
+            BIG_ENDIAN_INT.set(word, 0, value);
+            update(word, 0, 4);
         }
     }
 

@@ -8,6 +8,7 @@ public final class MikeyException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** Byte offset of a decoding error, or -1. */
     private final int offset;
 
     /**
