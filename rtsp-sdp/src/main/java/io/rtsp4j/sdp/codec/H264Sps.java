@@ -1,5 +1,6 @@
 package io.rtsp4j.sdp.codec;
 
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -195,6 +196,7 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int id,
      * @return for example {@code "64001F"}
      */
     public String profileLevelId() {
-        return String.format("%02X%02X%02X", profileIdc, constraintFlags, levelIdc);
+        return HexFormat.of().withUpperCase().formatHex(new byte[] {(byte) profileIdc, (byte) constraintFlags,
+            (byte) levelIdc});
     }
 }

@@ -73,7 +73,7 @@ public final class Av1Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         if (levelIdx != null) {
             m.put("level-idx", levelIdx.toString());

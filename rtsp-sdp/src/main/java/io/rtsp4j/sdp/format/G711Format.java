@@ -96,7 +96,7 @@ public final class G711Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return Map.of();
     }
 

@@ -34,7 +34,7 @@ public final class G722Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return Map.of();
     }
 

@@ -79,7 +79,7 @@ public final class G726Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return Map.of();
     }
 

@@ -95,11 +95,16 @@ public final class GenericFormat extends BaseFormat {
      */
     @Override
     public Map<String, String> fmtp() {
+        return super.fmtp();
+    }
+
+    @Override
+    Map<String, String> computeFmtp() {
         return Collections.unmodifiableMap(Fmtp.parse(fmtp, false));
     }
 
     @Override
-    public String fmtpValue() {
+    String computeFmtpValue() {
         return fmtp;
     }
 

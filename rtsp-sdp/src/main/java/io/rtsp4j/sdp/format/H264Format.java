@@ -155,7 +155,7 @@ public final class H264Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         if (packetizationMode != 0) {
             m.put("packetization-mode", Integer.toString(packetizationMode));

@@ -125,7 +125,7 @@ public final class H265Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         if (vps != null) {
             m.put("sprop-vps", Fmtp.base64(vps));

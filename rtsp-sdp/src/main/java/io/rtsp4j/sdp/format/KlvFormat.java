@@ -30,7 +30,7 @@ public final class KlvFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return Map.of();
     }
 

@@ -157,7 +157,7 @@ public final class Mpeg4AudioFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("streamtype", "5");
         m.put("mode", "AAC-hbr");

@@ -176,7 +176,7 @@ public final class Mpeg4AudioLatmFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("profile-level-id", Integer.toString(profileLevelId));
         m.put("cpresent", cpresent ? "1" : "0");

@@ -71,7 +71,7 @@ public final class Mpeg4VideoFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("profile-level-id", Integer.toString(profileLevelId));
         if (config != null) {

@@ -33,7 +33,7 @@ public final class MpegTsFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return Map.of();
     }
 

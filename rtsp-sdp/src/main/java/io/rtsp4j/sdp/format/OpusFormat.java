@@ -168,7 +168,7 @@ public final class OpusFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         if (channelCount <= 2) {
             return Map.of("sprop-stereo", channelCount == 2 ? "1" : "0");
         }

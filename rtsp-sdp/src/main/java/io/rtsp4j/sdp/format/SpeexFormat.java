@@ -72,7 +72,7 @@ public final class SpeexFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return vbr == null ? Map.of() : Map.of("vbr", vbr ? "on" : "off");
     }
 

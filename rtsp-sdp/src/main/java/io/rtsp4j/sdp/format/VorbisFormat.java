@@ -89,7 +89,7 @@ public final class VorbisFormat extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         return Map.of("configuration", Fmtp.base64(configuration));
     }
 

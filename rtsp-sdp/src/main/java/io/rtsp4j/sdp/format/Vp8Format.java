@@ -72,7 +72,7 @@ public final class Vp8Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         if (maxFr != null) {
             m.put("max-fr", maxFr.toString());

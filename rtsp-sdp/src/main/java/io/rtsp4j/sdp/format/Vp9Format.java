@@ -73,7 +73,7 @@ public final class Vp9Format extends BaseFormat {
     }
 
     @Override
-    public Map<String, String> fmtp() {
+    Map<String, String> computeFmtp() {
         Map<String, String> m = new LinkedHashMap<>();
         if (maxFr != null) {
             m.put("max-fr", maxFr.toString());
