@@ -106,6 +106,15 @@ final class BenchRun {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < o.readers(); i++) {
             inFlight.acquire();
+            if (i == 1) {
+                // the first reader sets up the relay's per-stream state (e.g. a multicast group) alone: relays
+                // are not obliged to handle a burst of first SETUPs concurrently
+                try {
+                    all.get(0).exceptionally(e -> null).get(RtspControl.REQUEST_TIMEOUT_SECONDS * 4, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // reported by the reader itself
+                }
+            }
             Reader r = new Reader(ctx);
             readers.add(r);
             CompletableFuture<Void> f = r.start().whenComplete((v, e) -> {
@@ -180,16 +189,19 @@ final class BenchRun {
                 Snapshot s = snapshot(shards, false);
                 double dt = (now - lastProgressNanos) / 1e9;
                 lastProgressNanos = now;
-                double pps = (s.received - lastReceived) / dt;
-                lastReceived = s.received;
-                err.printf(Locale.ROOT, "bench: t=%3ds %-7s sent=%d received=%d (%.0f/s) gaps=%d readers=%d"
+                double pps = (s.rtp - lastReceived) / dt;
+                lastReceived = s.rtp;
+                err.printf(Locale.ROOT, "bench: t=%3ds %-7s sent=%d rx=%.0f/s window_received=%d gaps=%d readers=%d"
                                 + " max_latency=%s load=%.2f%n",
-                        Math.round((now - t0) / 1e9), !open ? "warmup" : "measure", publisher.sent(), s.received,
-                        pps, s.gaps, s.readers, s.intervalMaxLatency < 0 ? "-" : String.format(Locale.ROOT,
+                        Math.round((now - t0) / 1e9), !open ? "warmup" : "measure", publisher.sent(), pps,
+                        s.received, s.gaps, s.readers, s.intervalMaxLatency < 0 ? "-" : String.format(Locale.ROOT,
                                 "%.1fms", s.intervalMaxLatency / 1000.0), ProcStats.load1());
                 nextProgress += TimeUnit.SECONDS.toNanos(1);
             }
-            Thread.sleep(SAMPLE_MILLIS);
+            long wake = Math.min(nextProgress, now + TimeUnit.MILLISECONDS.toNanos(SAMPLE_MILLIS));
+            wake = Math.min(wake, open ? windowClose : windowOpen);
+            long sleep = Math.max(1_000_000L, wake - System.nanoTime());
+            Thread.sleep(sleep / 1_000_000L, (int) (sleep % 1_000_000L));
         }
     }
 

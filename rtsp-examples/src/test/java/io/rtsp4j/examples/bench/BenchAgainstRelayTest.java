@@ -1,0 +1,138 @@
+package io.rtsp4j.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rtsp4j.examples.cli.Rtsp4jCli;
+import io.rtsp4j.examples.relay.RelayHandler;
+import io.rtsp4j.server.RtspServer;
+import io.rtsp4j.server.RtspServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Runs {@code rtsp4j bench} against the relay in this JVM, with small numbers (the figures are not asserted). */
+class BenchAgainstRelayTest {
+
+    private static RtspServer server;
+    private static String url;
+
+    @BeforeAll
+    static void startRelay() {
+        AtomicReference<RtspServer> ref = new AtomicReference<>();
+        server = new RtspServer(RtspServerConfig.builder()
+                .rtspAddress("127.0.0.1:0")
+                .udpAddresses("127.0.0.1:0", "127.0.0.1:0")
+                .ioThreads(2)
+                .handler(new RelayHandler(ref::get, false, null, null))
+                .build());
+        ref.set(server);
+        server.start();
+        InetSocketAddress a = server.rtspAddress();
+        url = "rtsp://127.0.0.1:" + a.getPort() + "/bench";
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        server.close();
+    }
+
+    private record Run(int status, JsonNode json, String err) {
+    }
+
+    private static Run bench(String... extra) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = Stream.concat(Stream.of("bench", "--url", url), Stream.of(extra)).toArray(String[]::new);
+        int status = Rtsp4jCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8).trim();
+        JsonNode json = text.isEmpty() ? null : new ObjectMapper().readTree(text);
+        return new Run(status, json, err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Stream<Arguments> transports() {
+        return Stream.of(
+                Arguments.of(Named.of("tcp readers, tcp publisher", "tcp"), "tcp"),
+                Arguments.of(Named.of("udp readers, udp publisher", "udp"), "udp"),
+                Arguments.of(Named.of("udp readers, tcp publisher", "udp"), "tcp"),
+                Arguments.of(Named.of("tcp readers, udp publisher", "tcp"), "udp"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void countsEveryPacketOfTheWindow(String readerTransport, String publishTransport) throws Exception {
+        long pid = ProcessHandle.current().pid();
+        Run r = bench("--readers", "3", "--reader-transport", readerTransport, "--publish-transport",
+                publishTransport, "--rate", "200", "--payload", "1000", "--duration", "1s", "--warmup", "500ms",
+                "--server-pid", Long.toString(pid), "--drain", "3s");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("readers").asInt()).isEqualTo(3);
+        assertThat(j.get("readers_connected").asInt()).isEqualTo(3);
+        assertThat(j.get("rate").asInt()).isEqualTo(200);
+        assertThat(j.get("payload").asInt()).isEqualTo(1000);
+        assertThat(j.get("sent").asLong()).isEqualTo(200);
+        assertThat(j.get("expected_deliveries").asLong()).isEqualTo(600);
+        assertThat(j.get("foreign_packets").asLong()).isZero();
+        if (readerTransport.equals("tcp") && publishTransport.equals("tcp")) {
+            assertThat(j.get("received").asLong()).as(j + "\n" + r.err()).isEqualTo(600);
+            assertThat(j.get("loss_pct").asDouble()).isZero();
+        } else {
+            // UDP may drop on a busy machine; the counting is what is tested here
+            assertThat(j.get("received").asLong()).isPositive().isLessThanOrEqualTo(600);
+        }
+        for (String f : new String[] {"p50", "p99", "p999", "max"}) {
+            assertThat(j.get("latency_us").get(f).asLong()).as(f).isNotNegative();
+        }
+        for (String f : new String[] {"delivered_pps", "delivered_mbps", "server_cpu_s", "server_rss_mb",
+                "server_cpu_s_per_million_packets", "tool_cpu_s", "load1_start"}) {
+            assertThat(j.get(f).isNumber()).as(f).isTrue();
+        }
+        assertThat(j.get("tool_bottleneck").isBoolean()).isTrue();
+        assertThat(r.err()).contains("bench: t=");
+    }
+
+    @Test
+    void idleStreamMeasuresSessionsOnly() throws Exception {
+        Run r = bench("--readers", "4", "--rate", "0", "--duration", "1s", "--warmup", "0s",
+                "--server-pid", Long.toString(ProcessHandle.current().pid()));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.json().get("sent").asLong()).isZero();
+        assertThat(r.json().get("readers_connected").asInt()).isEqualTo(4);
+        assertThat(r.json().get("server_rss_kb_per_reader").isNumber()).isTrue();
+        assertThat(r.json().get("server_cpu_s_per_million_packets").isNull()).isTrue();
+    }
+
+    @Test
+    void noServerIsAFailureNotAUsageError() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Rtsp4jCli.run(new String[] {"bench", "--url", "rtsp://127.0.0.1:" + port + "/x",
+            "--duration", "1s"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString()).contains("publisher");
+    }
+
+    @Test
+    void badOptionIsAUsageError() throws Exception {
+        Run r = bench("--reader-transport", "carrier-pigeon");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--reader-transport").contains("usage: rtsp4j bench");
+    }
+}

@@ -1,0 +1,48 @@
+package io.rtsp4j.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProcStatsTest {
+
+    static Stream<Arguments> stats() {
+        String tail = " S 1 1234 1234 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 24 0 1000 5000000 3000";
+        return Stream.of(
+                Arguments.of(Named.of("plain name", "1234 (java)" + tail), 325L),
+                Arguments.of(Named.of("name with spaces and parentheses", "1234 (my (odd) proc)" + tail), 325L),
+                Arguments.of(Named.of("truncated", "1234 (java) S 1 2 3"), -1L),
+                Arguments.of(Named.of("no parenthesis", "garbage"), -1L),
+                Arguments.of(Named.of("not numbers", "1 (x) S 1 1 1 0 -1 0 0 0 0 0 a b"), -1L));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stats")
+    void cpuTicks(String stat, long expected) {
+        assertThat(ProcStats.cpuTicks(stat)).isEqualTo(expected);
+    }
+
+    @Test
+    void statusFields() {
+        String status = "Name:\tjava\nVmHWM:\t  200000 kB\nVmRSS:\t  123456 kB\nThreads:\t24\n";
+        assertThat(ProcStats.statusValue(status, "VmRSS:")).isEqualTo(123_456);
+        assertThat(ProcStats.statusValue(status, "Threads:")).isEqualTo(24);
+        assertThat(ProcStats.statusValue(status, "VmSwap:")).isEqualTo(-1);
+        assertThat(ProcStats.statusValue("VmRSS: lots", "VmRSS:")).isEqualTo(-1);
+    }
+
+    @Test
+    void readsThisProcess() {
+        assertThat(ProcStats.cpuSeconds(0)).isPositive();
+        assertThat(ProcStats.rssKb(0)).isPositive();
+        assertThat(ProcStats.threads(0)).isPositive();
+        assertThat(ProcStats.load1()).isGreaterThanOrEqualTo(0);
+        assertThat(ProcStats.cpuSeconds(Integer.MAX_VALUE)).isEqualTo(-1);
+        assertThat(ProcStats.rssKb(Integer.MAX_VALUE)).isEqualTo(-1);
+    }
+}
