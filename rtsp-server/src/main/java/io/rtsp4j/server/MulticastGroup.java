@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ final class MulticastGroup {
     private final RtspServer server;
     private final ServerStream.MulticastAddress address;
     private final Channel channel;
-    private final Flusher flusher;
     private final InetSocketAddress rtpTarget;
     private final InetSocketAddress rtcpTarget;
     volatile boolean needsSenderReport = true;
@@ -37,14 +37,13 @@ final class MulticastGroup {
                 .option(ChannelOption.IP_MULTICAST_TTL, server.config().multicastTtl())
                 .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(2 << 20, 4 << 20))
-                .handler(new io.netty.channel.ChannelInboundHandlerAdapter());
+                .handler(new FlushConsolidationHandler(UdpListener.FLUSH_AFTER, true));
         try {
             this.channel = b.bind(new InetSocketAddress(0)).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while opening a multicast socket");
         }
-        this.flusher = new Flusher(channel);
         server.multicastRtcpListener().join(address.group());
         LOG.debug("multicast group {} allocated", address);
     }
@@ -68,8 +67,7 @@ final class MulticastGroup {
             packet.release();
             return;
         }
-        channel.write(new DatagramPacket(packet, to), channel.voidPromise());
-        flusher.request();
+        channel.writeAndFlush(new DatagramPacket(packet, to), channel.voidPromise());
     }
 
     void close() {

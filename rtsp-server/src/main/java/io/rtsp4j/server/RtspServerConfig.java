@@ -532,8 +532,8 @@ public final class RtspServerConfig {
 
         /**
          * Authentication methods offered by {@link ServerConnection#verifyCredentials}, in challenge order.
-         * Default Basic, then Digest MD5. Digest SHA-256 is always challenged after MD5 (FFmpeg keeps the last
-         * Digest challenge and cannot do SHA-256).
+         * Default Basic, then Digest MD5. When Digest SHA-256 is on too, its challenge always comes right before
+         * the MD5 one (FFmpeg keeps the last Digest challenge and cannot do SHA-256).
          *
          * @param methods at least one method
          * @return this builder

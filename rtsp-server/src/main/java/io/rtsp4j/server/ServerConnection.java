@@ -41,7 +41,6 @@ public final class ServerConnection {
     private final boolean secure;
     final ConnectionAuth auth;
 
-    private final Flusher flusher;
     private volatile ServerSession session;
     private volatile Object userData;
     private volatile long inboundBytes;
@@ -62,11 +61,6 @@ public final class ServerConnection {
         this.tunnel = tunnel;
         this.secure = secure;
         this.auth = new ConnectionAuth(server);
-        this.flusher = new Flusher(channel);
-    }
-
-    Flusher flusher() {
-        return flusher;
     }
 
     /** @return the client's address */
@@ -311,6 +305,13 @@ public final class ServerConnection {
             b.setHeader(RtspHeaderNames.SESSION, outcome.session().sessionHeaderValue());
         }
         RtspResponse response = server.callbacks().response(this, b.build());
+        if (outcome.beforeWrite() != null) {
+            try {
+                outcome.beforeWrite().run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: error before response: {}", remoteAddress(), e.toString(), e);
+            }
+        }
         if (outcome.closeReason() != null) {
             closed = true;
             closeReason = outcome.closeReason();
@@ -407,16 +408,6 @@ public final class ServerConnection {
         }
 
         @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-            if (msg instanceof ByteBuf buf) {
-                outboundBytes += buf.readableBytes();
-            } else if (msg instanceof ByteBufHolder holder) {
-                outboundBytes += holder.content().readableBytes() + 4;
-            }
-            super.write(ctx, msg, promise);
-        }
-
-        @Override
         public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
             unwritableSinceNanos = ctx.channel().isWritable() ? 0 : System.nanoTime();
             super.channelWritabilityChanged(ctx);
@@ -432,14 +423,27 @@ public final class ServerConnection {
         }
     }
 
-    /** Counts the raw bytes read (before decoding). */
-    final class InboundCounter extends io.netty.channel.ChannelInboundHandlerAdapter {
+    /**
+     * Counts the raw bytes of the connection, in front of the codec: what is read before decoding and what is
+     * written after encoding (responses, frames, the stream's shared packets alike).
+     */
+    final class ByteCounter extends ChannelDuplexHandler {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof ByteBuf buf) {
                 inboundBytes += buf.readableBytes();
             }
             ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof ByteBuf buf) {
+                outboundBytes += buf.readableBytes();
+            } else if (msg instanceof ByteBufHolder holder) {
+                outboundBytes += holder.content().readableBytes();
+            }
+            ctx.write(msg, promise);
         }
     }
 

@@ -104,6 +104,9 @@ public final class ServerSession {
     private final PtsDecoder ptsDecoder;
     private final long localSsrc;
 
+    private volatile boolean activationPending;
+    private final java.util.ArrayDeque<PendingWrite> pendingWrites = new java.util.ArrayDeque<>();
+
     private volatile RtpPacketHandler rtpAny;
     private volatile RtcpPacketHandler rtcpAny;
     private final ConcurrentHashMap<Object, RtpPacketHandler> rtpHandlers = new ConcurrentHashMap<>();
@@ -241,37 +244,97 @@ public final class ServerSession {
      */
     public boolean writePacketRtp(Media media, RtpPacket packet) {
         SessionMedia m = setupMedia(media);
-        ReaderTarget t = m.target;
-        if (t == null) {
+        if (closed) {
             return false;
         }
         int size = packet.encodedSize();
         ByteBuf buf = server.allocator().directBuffer(StreamMedia.FRAME_HEADER + size);
+        buf.writeByte('$').writeByte(m.rtpChannel < 0 ? 0 : m.rtpChannel).writeShort(size);
+        packet.encodeTo(buf);
+        return sendOrQueue(m, buf, true);
+    }
+
+    /**
+     * Sends an RTCP packet to this session's client (a reader, or a publisher over UDP or TCP). A packet written
+     * from {@link ServerHandler#onPlay} or {@link ServerHandler#onRecord} (or before their asynchronous reply
+     * completes) is queued and sent right after the response; packets written before PLAY/RECORD otherwise are
+     * dropped and false is returned.
+     *
+     * @param media a set-up media
+     * @param packet the packet
+     * @return whether the packet was sent or queued
+     */
+    public boolean writePacketRtcp(Media media, RtcpPacket packet) {
+        SessionMedia m = setupMedia(media);
+        if (closed) {
+            return false;
+        }
+        return sendOrQueue(m, RtcpPackets.encodeCompound(List.of(packet), server.allocator()), false);
+    }
+
+    /** Sends a direct write now, or queues it while PLAY/RECORD is being answered. Takes ownership of buf. */
+    private boolean sendOrQueue(SessionMedia m, ByteBuf buf, boolean rtp) {
+        if (activationPending) {
+            execute(() -> {
+                if (activationPending && !closed) {
+                    pendingWrites.add(new PendingWrite(m, buf, rtp));
+                } else {
+                    try {
+                        sendNow(m, buf, rtp);
+                    } finally {
+                        buf.release();
+                    }
+                }
+            });
+            return true;
+        }
         try {
-            buf.writeByte('$').writeByte(m.rtpChannel < 0 ? 0 : m.rtpChannel).writeShort(size);
-            packet.encodeTo(buf);
-            return t.sendRtp(buf, size);
+            return sendNow(m, buf, rtp);
         } finally {
             buf.release();
         }
     }
 
-    /**
-     * Sends an RTCP packet to this session's client (a reader, or a publisher over UDP or TCP). Packets written
-     * before PLAY/RECORD are queued until the response has been sent when written from the PLAY/RECORD callback,
-     * and dropped otherwise.
-     *
-     * @param media a set-up media
-     * @param packet the packet
-     * @return whether the packet was queued
-     */
-    public boolean writePacketRtcp(Media media, RtcpPacket packet) {
-        SessionMedia m = setupMedia(media);
-        ByteBuf buf = RtcpPackets.encodeCompound(List.of(packet), server.allocator());
-        try {
+    private boolean sendNow(SessionMedia m, ByteBuf buf, boolean rtp) {
+        if (!rtp) {
             return sendRtcpTo(m, buf);
-        } finally {
-            buf.release();
+        }
+        ReaderTarget t = m.target;
+        return t != null && t.sendRtp(buf, buf.readableBytes() - StreamMedia.FRAME_HEADER);
+    }
+
+    /** A direct write made while PLAY/RECORD was being answered. */
+    private record PendingWrite(SessionMedia media, ByteBuf buf, boolean rtp) {
+    }
+
+    /** PLAY or RECORD is being answered: direct writes wait for the response (session loop). */
+    void beginActivation() {
+        activationPending = true;
+    }
+
+    /** PLAY or RECORD was refused: direct writes made meanwhile are dropped (session loop). */
+    void cancelActivation() {
+        activationPending = false;
+        releasePendingWrites();
+    }
+
+    /** The response was written and the targets are ready: send what was written meanwhile (session loop). */
+    void flushPendingWrites() {
+        activationPending = false;
+        PendingWrite w;
+        while ((w = pendingWrites.poll()) != null) {
+            try {
+                sendNow(w.media(), w.buf(), w.rtp());
+            } finally {
+                w.buf().release();
+            }
+        }
+    }
+
+    private void releasePendingWrites() {
+        PendingWrite w;
+        while ((w = pendingWrites.poll()) != null) {
+            w.buf().release();
         }
     }
 
@@ -515,10 +578,10 @@ public final class ServerSession {
                 case TCP -> m.target = new TcpReaderTarget(this, m, conn);
                 case UDP -> {
                     m.target = new UdpReaderTarget(this, m, server.udp());
-                    m.udpRtcpReceiver = buf -> onRtcp(m, buf);
+                    m.udpRtcpReceiver = buf -> onUdpRtcp(m, buf);
                     server.udp().registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
                     if (m.receives) {
-                        m.udpRtpReceiver = buf -> onRtp(m, buf);
+                        m.udpRtpReceiver = buf -> onUdpRtp(m, buf);
                         server.udp().registerRtp(m.clientRtp, m.udpRtpReceiver);
                     }
                 }
@@ -564,8 +627,8 @@ public final class ServerSession {
         for (SessionMedia m : setupMedias) {
             startReceivers(m, t.protocol() == TransportProtocol.UDP);
             if (t.protocol() == TransportProtocol.UDP) {
-                m.udpRtpReceiver = buf -> onRtp(m, buf);
-                m.udpRtcpReceiver = buf -> onRtcp(m, buf);
+                m.udpRtpReceiver = buf -> onUdpRtp(m, buf);
+                m.udpRtcpReceiver = buf -> onUdpRtcp(m, buf);
                 server.udp().registerRtp(m.clientRtp, m.udpRtpReceiver);
                 server.udp().registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
                 sendFirewallPackets(m);
@@ -641,6 +704,39 @@ public final class ServerSession {
             }
         }
         // Frames on channels that were not set up are ignored, as RFC 2326 §10.12 lets clients use them.
+    }
+
+    /**
+     * A datagram from the client's RTP port. The receive buffer is one byte larger than the max packet size, so
+     * a datagram that fills it was truncated by the socket.
+     */
+    private void onUdpRtp(SessionMedia m, ByteBuf buf) {
+        if (buf.readableBytes() > server.config().maxPacketSize()) {
+            udpTooBig(m, "RTP", buf.readableBytes());
+            return;
+        }
+        onRtp(m, buf);
+    }
+
+    /** A datagram from the client's RTCP port. */
+    private void onUdpRtcp(SessionMedia m, ByteBuf buf) {
+        if (buf.readableBytes() > server.config().maxPacketSize()) {
+            lastRtcpNanos = System.nanoTime();
+            udpTooBig(m, "RTCP", buf.readableBytes());
+            return;
+        }
+        onRtcp(m, buf);
+    }
+
+    private void udpTooBig(SessionMedia m, String what, int size) {
+        if (closed) {
+            return;
+        }
+        lastPacketNanos = System.nanoTime();
+        m.inboundBytes.addAndGet(size);
+        (what.equals("RTP") ? m.inboundRtpErrors : m.inboundRtcpErrors).incrementAndGet();
+        server.callbacks().decodeError(this, new RtspServerException(what + " packet is too big to be read with UDP"
+                + " (more than " + server.config().maxPacketSize() + " bytes)"));
     }
 
     void onRtp(SessionMedia m, ByteBuf buf) {
@@ -927,6 +1023,8 @@ public final class ServerSession {
                 }
             }
         }
+        activationPending = false;
+        releasePendingWrites();
         server.sessionClosed(this);
         for (ServerConnection c : conns) {
             c.unbind(this);

@@ -29,7 +29,8 @@ final class SessionMedia {
     final Format[] formats;
     UdpListener.Receiver udpRtpReceiver;
     UdpListener.Receiver udpRtcpReceiver;
-    ReaderTarget target;
+    /** Where a playing reader's packets go; set and cleared on the session's loop, read from writers. */
+    volatile ReaderTarget target;
 
     final AtomicLong inboundBytes = new AtomicLong();
     final AtomicLong inboundRtp = new AtomicLong();

@@ -345,8 +345,15 @@ final class SessionRequests {
             return;
         }
         RequestContext ctx = new RequestContext(conn, s, req, s.path(), s.query(), null, s.transport());
+        boolean activating = state == ServerSessionState.PRE_PLAY;
+        if (activating) {
+            s.beginActivation();
+        }
         Replies.resolve(s.server.callbacks().play(ctx), s.loop, reply -> {
             if (reply.statusCode() != 200 || reply.isAuthenticationFailed() || s.isClosed()) {
+                if (activating) {
+                    s.cancelActivation();
+                }
                 done.accept(Replies.outcome(conn, req, reply, s));
                 return;
             }
@@ -355,19 +362,39 @@ final class SessionRequests {
                 // A live stream: players (VLC, some NVRs) expect a Range in the PLAY answer.
                 b.setHeader(RtspHeaderNames.RANGE, "npt=0.000-");
             }
-            Runnable after = null;
+            Outcome o = Replies.outcome(conn, req, Reply.of(b.build()), s);
             if (s.state() == ServerSessionState.PRE_PLAY) {
                 String rtpInfo = rtpInfo(s, req.uri());
                 if (rtpInfo != null && !reply.response().headers().contains(RtspHeaderNames.RTP_INFO)) {
-                    b.setHeader(RtspHeaderNames.RTP_INFO, rtpInfo);
+                    o = Replies.outcome(conn, req, Reply.of(b.setHeader(RtspHeaderNames.RTP_INFO, rtpInfo).build()), s);
                 }
                 s.setState(ServerSessionState.PLAY);
-                // Packets start only after the PLAY answer is written (TCP players would misread them otherwise).
-                after = () -> s.execute(() -> s.activatePlay(conn));
+                o = activation(s, conn, o, () -> s.activatePlay(conn));
             }
-            Outcome o = Replies.outcome(conn, req, Reply.of(b.build()), s);
-            done.accept(after == null ? o : o.andThen(after));
+            done.accept(o);
         });
+    }
+
+    /**
+     * When a session starts playing or recording. UDP and multicast: now, so that the client finds the session
+     * active as soon as it reads the response. TCP: on the connection's loop right before the response is
+     * written, so that no packet precedes the response on the connection (packets written from other threads
+     * queue behind it); when the connection's loop is not the session's, right after the response instead. Direct
+     * writes made by the handler meanwhile are sent after the response.
+     */
+    private static Outcome activation(ServerSession s, ServerConnection conn, Outcome o, Runnable activate) {
+        if (!s.isTcp()) {
+            activate.run();
+            s.flushPendingWrites();
+            return o;
+        }
+        if (conn.channel.eventLoop() == s.loop) {
+            return o.andBefore(activate).andThen(s::flushPendingWrites);
+        }
+        return o.andThen(() -> s.execute(() -> {
+            activate.run();
+            s.flushPendingWrites();
+        }));
     }
 
     private static String rtpInfo(ServerSession s, String uri) {
@@ -409,13 +436,15 @@ final class SessionRequests {
             return;
         }
         RequestContext ctx = new RequestContext(conn, s, req, s.path(), s.query(), null, s.transport());
+        s.beginActivation();
         Replies.resolve(s.server.callbacks().record(ctx), s.loop, reply -> {
             if (reply.statusCode() != 200 || reply.isAuthenticationFailed() || s.isClosed()) {
+                s.cancelActivation();
                 done.accept(Replies.outcome(conn, req, reply, s));
                 return;
             }
             s.setState(ServerSessionState.RECORD);
-            done.accept(Replies.outcome(conn, req, reply, s).andThen(() -> s.execute(() -> s.activateRecord(conn))));
+            done.accept(activation(s, conn, Replies.outcome(conn, req, reply, s), () -> s.activateRecord(conn)));
         });
     }
 

@@ -8,14 +8,12 @@ import io.rtsp4j.base.InterleavedFrame;
 final class TcpReaderTarget extends ReaderTarget {
 
     private final Channel channel;
-    private final Flusher flusher;
     private final int rtpChannel;
     private final int rtcpChannel;
 
     TcpReaderTarget(ServerSession session, SessionMedia media, ServerConnection conn) {
         super(session, media);
         this.channel = conn.channel;
-        this.flusher = conn.flusher();
         this.rtpChannel = media.rtpChannel;
         this.rtcpChannel = media.rtpChannel + 1;
     }
@@ -37,8 +35,8 @@ final class TcpReaderTarget extends ReaderTarget {
                             .writeShort(size))
                     .addComponent(true, framed.retainedSlice(StreamMedia.FRAME_HEADER, size));
         }
-        channel.write(out, channel.voidPromise());
-        flusher.request();
+        // Flushes are coalesced by the pipeline's FlushConsolidationHandler (one syscall for many packets).
+        channel.writeAndFlush(out, channel.voidPromise());
         session.countOutboundRtp(media, size);
         return true;
     }
@@ -48,8 +46,7 @@ final class TcpReaderTarget extends ReaderTarget {
         if (!channel.isWritable()) {
             return;
         }
-        channel.write(new InterleavedFrame(rtcpChannel, packet.retainedDuplicate()), channel.voidPromise());
-        flusher.request();
+        channel.writeAndFlush(new InterleavedFrame(rtcpChannel, packet.retainedDuplicate()), channel.voidPromise());
         session.countOutboundRtcp(media, packet.readableBytes());
     }
 }

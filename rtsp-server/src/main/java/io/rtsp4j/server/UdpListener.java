@@ -9,6 +9,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,18 +34,20 @@ final class UdpListener {
         void onDatagram(ByteBuf content);
     }
 
+    /**
+     * Flushes consolidated into one: writes come with writeAndFlush from many threads, and the
+     * FlushConsolidationHandler of each channel flushes at most once per loop tick, or after this many.
+     */
+    static final int FLUSH_AFTER = 64;
+
     final Channel rtp;
     final Channel rtcp;
-    private final Flusher rtpFlusher;
-    private final Flusher rtcpFlusher;
     private final ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers = new ConcurrentHashMap<>();
 
     private UdpListener(Channel rtp, Channel rtcp) {
         this.rtp = rtp;
         this.rtcp = rtcp;
-        this.rtpFlusher = new Flusher(rtp);
-        this.rtcpFlusher = new Flusher(rtcp);
     }
 
     static UdpListener bind(RtspServer server, InetSocketAddress rtpAddr, InetSocketAddress rtcpAddr)
@@ -87,10 +90,10 @@ final class UdpListener {
                 .channelFactory(NettyTransport.datagramChannel(server.eventLoopGroup(), false))
                 // One datagram is at most a max-size packet; one byte more reveals truncation.
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
-                        Math.max(server.config().maxPacketSize(), 1500) + 1))
+                        server.config().maxPacketSize() + 1))
                 // A shared socket serves every UDP reader: its queue is bounded in bytes, generously.
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 << 20, 16 << 20))
-                .handler(new io.netty.channel.ChannelInboundHandlerAdapter());
+                .handler(new FlushConsolidationHandler(FLUSH_AFTER, true));
         if (server.config().udpReadBufferSize() > 0) {
             b.option(ChannelOption.SO_RCVBUF, server.config().udpReadBufferSize());
         }
@@ -133,21 +136,20 @@ final class UdpListener {
 
     /** Sends a datagram; takes ownership of {@code content}. Returns false when dropped (socket queue full). */
     boolean sendRtp(ByteBuf content, InetSocketAddress to) {
-        return send(rtp, rtpFlusher, content, to);
+        return send(rtp, content, to);
     }
 
     /** Sends a datagram; takes ownership of {@code content}. */
     boolean sendRtcp(ByteBuf content, InetSocketAddress to) {
-        return send(rtcp, rtcpFlusher, content, to);
+        return send(rtcp, content, to);
     }
 
-    private static boolean send(Channel ch, Flusher flusher, ByteBuf content, InetSocketAddress to) {
+    private static boolean send(Channel ch, ByteBuf content, InetSocketAddress to) {
         if (!ch.isWritable()) {
             content.release();
             return false;
         }
-        ch.write(new DatagramPacket(content, to), ch.voidPromise());
-        flusher.request();
+        ch.writeAndFlush(new DatagramPacket(content, to), ch.voidPromise());
         return true;
     }
 

@@ -69,9 +69,15 @@ final class UdpPorts implements AutoCloseable {
     }
 
     static byte[] receive(DatagramSocket s) throws IOException {
+        DatagramPacket p = receivePacket(s);
+        return Arrays.copyOf(p.getData(), p.getLength());
+    }
+
+    /** Receives one datagram with its source address. */
+    static DatagramPacket receivePacket(DatagramSocket s) throws IOException {
         DatagramPacket p = new DatagramPacket(new byte[70000], 70000);
         s.receive(p);
-        return Arrays.copyOf(p.getData(), p.getLength());
+        return p;
     }
 
     /** Whether no datagram arrives on {@code s} within {@code millis}. */
