@@ -58,10 +58,16 @@ public final class RtpPacket implements ByteBufHolder {
     private final int extensionProfile;
     private final byte[] extensionData;
     private final int paddingSize;
-    private final ByteBuf payload;
+    /** The buffer this packet holds one reference to; the payload is {@code [payloadOffset, +payloadLength)}. */
+    private final ByteBuf data;
+    private final int payloadOffset;
+    private final int payloadLength;
+    /** Lazily created view of the payload region (creating it per packet would cost a relay an allocation). */
+    private ByteBuf payloadView;
 
     private RtpPacket(int version, boolean marker, int payloadType, int sequenceNumber, int timestamp, int ssrc,
-            int[] csrcs, int extensionProfile, byte[] extensionData, int paddingSize, ByteBuf payload) {
+            int[] csrcs, int extensionProfile, byte[] extensionData, int paddingSize, ByteBuf data,
+            int payloadOffset, int payloadLength) {
         this.version = version;
         this.marker = marker;
         this.payloadType = payloadType;
@@ -72,15 +78,24 @@ public final class RtpPacket implements ByteBufHolder {
         this.extensionProfile = extensionProfile;
         this.extensionData = extensionData;
         this.paddingSize = paddingSize;
-        this.payload = payload;
+        this.data = data;
+        this.payloadOffset = payloadOffset;
+        this.payloadLength = payloadLength;
+    }
+
+    private RtpPacket(RtpPacket header, ByteBuf payload) {
+        this(header.version, header.marker, header.payloadType, header.sequenceNumber, header.timestamp, header.ssrc,
+                header.csrcs, header.extensionProfile, header.extensionData, header.paddingSize, payload,
+                payload.readerIndex(), payload.readableBytes());
     }
 
     /**
      * Decodes the readable bytes of {@code buf} as one RTP packet.
      *
-     * <p>Does not take ownership of {@code buf} and does not move its indexes. The returned packet's payload is a
-     * {@linkplain ByteBuf#retainedSlice(int, int) retained slice} of {@code buf} (no copy): release the packet
-     * when done; the caller still releases {@code buf} as before. Padding is removed from the payload and
+     * <p>Does not take ownership of {@code buf} and does not move its indexes. The returned packet
+     * {@linkplain ByteBuf#retain() retains} {@code buf} and reads its payload from it (no copy, no derived buffer
+     * on this path): release the packet when done; the caller still releases {@code buf} as before. Do not modify
+     * or reuse the bytes of {@code buf} while the packet is alive. Padding is removed from the payload and
      * remembered in {@link #paddingSize()}.
      *
      * @param buf a buffer holding exactly one packet between its reader and writer index
@@ -96,12 +111,14 @@ public final class RtpPacket implements ByteBufHolder {
             throw new RtpDecodeException("RTP packet too short: " + length + " bytes, the fixed header needs "
                     + FIXED_HEADER_SIZE);
         }
-        int b0 = buf.getUnsignedByte(start);
+        // two reads for the fixed header: V P X CC | M PT | sequence | timestamp, then SSRC
+        long first = buf.getLong(start);
+        int b0 = (int) (first >>> 56) & 0xFF;
         int version = b0 >>> 6;
         if (version != VERSION) {
             throw new RtpDecodeException("unsupported RTP version " + version + ", expected 2");
         }
-        int b1 = buf.getUnsignedByte(start + 1);
+        int b1 = (int) (first >>> 48) & 0xFF;
         int csrcCount = b0 & 0x0F;
         int pos = start + FIXED_HEADER_SIZE;
         int[] csrcs = NO_CSRCS;
@@ -146,10 +163,11 @@ public final class RtpPacket implements ByteBufHolder {
                         + (end - pos) + " bytes");
             }
         }
-        ByteBuf payload = buf.retainedSlice(pos, end - paddingSize - pos);
-        return new RtpPacket(version, (b1 & 0x80) != 0, b1 & 0x7F, buf.getUnsignedShort(start + 2),
-                buf.getInt(start + 4), buf.getInt(start + 8), csrcs, extensionProfile, extensionData, paddingSize,
-                payload);
+        RtpPacket packet = new RtpPacket(version, (b1 & 0x80) != 0, b1 & 0x7F, (int) (first >>> 32) & 0xFFFF,
+                (int) first, buf.getInt(start + 8), csrcs, extensionProfile, extensionData, paddingSize, buf, pos,
+                end - paddingSize - pos);
+        buf.retain();
+        return packet;
     }
 
     private static void checkExtensionElements(int profile, byte[] data) throws RtpDecodeException {
@@ -221,7 +239,7 @@ public final class RtpPacket implements ByteBufHolder {
         b.extensionProfile = extensionProfile;
         b.extensionData = extensionData;
         b.paddingSize = paddingSize;
-        b.payload = payload.retainedDuplicate();
+        b.payload = data.retainedSlice(payloadOffset, payloadLength);
         return b;
     }
 
@@ -407,21 +425,27 @@ public final class RtpPacket implements ByteBufHolder {
     }
 
     /**
-     * The payload (without padding). Not a copy: the packet keeps ownership, do not release it separately.
+     * The payload (without padding) as a view: its readable bytes are the payload, reading from it does not change
+     * the packet. Not a copy and not retained: the packet keeps ownership, do not release it separately.
      *
-     * @return the payload buffer
+     * @return the payload view
      */
     public ByteBuf payload() {
-        return payload;
+        ByteBuf view = payloadView;
+        if (view == null) {
+            view = data.slice(payloadOffset, payloadLength);
+            payloadView = view;
+        }
+        return view;
     }
 
     /**
      * The payload size in bytes.
      *
-     * @return the number of readable payload bytes
+     * @return the number of payload bytes
      */
     public int payloadSize() {
-        return payload.readableBytes();
+        return payloadLength;
     }
 
     /**
@@ -443,17 +467,31 @@ public final class RtpPacket implements ByteBufHolder {
      * @return header, payload and padding bytes
      */
     public int encodedSize() {
-        return headerSize() + payload.readableBytes() + paddingSize;
+        return headerSize() + payloadLength + paddingSize;
     }
 
     /**
-     * Writes the packet at the writer index of {@code out}. Does not take ownership of {@code out} and does not
-     * consume the payload (its reader index is unchanged).
+     * Writes the packet at the writer index of {@code out}. Does not take ownership of {@code out}.
      *
      * @param out the destination; it grows if needed
      */
     public void encodeTo(ByteBuf out) {
         out.ensureWritable(encodedSize());
+        encodeHeaderTo(out);
+        out.writeBytes(data, payloadOffset, payloadLength);
+        if (paddingSize > 0) {
+            out.writeZero(paddingSize - 1);
+            out.writeByte(paddingSize);
+        }
+    }
+
+    /**
+     * Writes only the header (fixed header, CSRCs, extension; {@link #headerSize()} bytes) at the writer index of
+     * {@code out}, for callers that send header and payload as separate buffers. Padding is not written.
+     *
+     * @param out the destination; it grows if needed
+     */
+    public void encodeHeaderTo(ByteBuf out) {
         int b0 = version << 6 | csrcs.length;
         if (paddingSize > 0) {
             b0 |= 0x20;
@@ -461,10 +499,8 @@ public final class RtpPacket implements ByteBufHolder {
         if (extensionProfile != NO_EXTENSION) {
             b0 |= 0x10;
         }
-        out.writeByte(b0);
-        out.writeByte(marker ? 0x80 | payloadType : payloadType);
-        out.writeShort(sequenceNumber);
-        out.writeInt(timestamp);
+        int b1 = marker ? 0x80 | payloadType : payloadType;
+        out.writeLong((long) (b0 << 24 | b1 << 16 | sequenceNumber) << 32 | (timestamp & 0xFFFFFFFFL));
         out.writeInt(ssrc);
         for (int c : csrcs) {
             out.writeInt(c);
@@ -473,11 +509,6 @@ public final class RtpPacket implements ByteBufHolder {
             out.writeShort(extensionProfile);
             out.writeShort(extensionData.length / 4);
             out.writeBytes(extensionData);
-        }
-        out.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
-        if (paddingSize > 0) {
-            out.writeZero(paddingSize - 1);
-            out.writeByte(paddingSize);
         }
     }
 
@@ -509,11 +540,11 @@ public final class RtpPacket implements ByteBufHolder {
     /**
      * The payload, see {@link #payload()}.
      *
-     * @return the payload buffer
+     * @return the payload view
      */
     @Override
     public ByteBuf content() {
-        return payload;
+        return payload();
     }
 
     /**
@@ -523,7 +554,7 @@ public final class RtpPacket implements ByteBufHolder {
      */
     @Override
     public RtpPacket copy() {
-        return replace(payload.copy());
+        return replace(data.copy(payloadOffset, payloadLength));
     }
 
     /**
@@ -533,7 +564,8 @@ public final class RtpPacket implements ByteBufHolder {
      */
     @Override
     public RtpPacket duplicate() {
-        return replace(payload.duplicate());
+        return new RtpPacket(version, marker, payloadType, sequenceNumber, timestamp, ssrc, csrcs, extensionProfile,
+                extensionData, paddingSize, data, payloadOffset, payloadLength);
     }
 
     /**
@@ -543,58 +575,58 @@ public final class RtpPacket implements ByteBufHolder {
      */
     @Override
     public RtpPacket retainedDuplicate() {
-        return replace(payload.retainedDuplicate());
+        data.retain();
+        return duplicate();
     }
 
     /**
-     * A packet with the same header and another payload.
+     * A packet with the same header and another payload (its readable bytes).
      *
      * @param content the new payload; the new packet takes ownership of it
      * @return the new packet
      */
     @Override
     public RtpPacket replace(ByteBuf content) {
-        return new RtpPacket(version, marker, payloadType, sequenceNumber, timestamp, ssrc, csrcs,
-                extensionProfile, extensionData, paddingSize, Objects.requireNonNull(content, "content"));
+        return new RtpPacket(this, Objects.requireNonNull(content, "content"));
     }
 
     @Override
     public int refCnt() {
-        return payload.refCnt();
+        return data.refCnt();
     }
 
     @Override
     public RtpPacket retain() {
-        payload.retain();
+        data.retain();
         return this;
     }
 
     @Override
     public RtpPacket retain(int increment) {
-        payload.retain(increment);
+        data.retain(increment);
         return this;
     }
 
     @Override
     public RtpPacket touch() {
-        payload.touch();
+        data.touch();
         return this;
     }
 
     @Override
     public RtpPacket touch(Object hint) {
-        payload.touch(hint);
+        data.touch(hint);
         return this;
     }
 
     @Override
     public boolean release() {
-        return payload.release();
+        return data.release();
     }
 
     @Override
     public boolean release(int decrement) {
-        return payload.release(decrement);
+        return data.release(decrement);
     }
 
     /**
@@ -619,7 +651,8 @@ public final class RtpPacket implements ByteBufHolder {
                 && p.extensionProfile == extensionProfile
                 && Arrays.equals(p.extensionData, extensionData)
                 && p.paddingSize == paddingSize
-                && ByteBufUtil.equals(p.payload, payload);
+                && p.payloadLength == payloadLength
+                && ByteBufUtil.equals(p.data, p.payloadOffset, data, payloadOffset, payloadLength);
     }
 
     @Override
@@ -628,7 +661,7 @@ public final class RtpPacket implements ByteBufHolder {
         h = 31 * h + timestamp;
         h = 31 * h + ssrc;
         h = 31 * h + payloadType;
-        return 31 * h + ByteBufUtil.hashCode(payload);
+        return 31 * h + payloadLength;
     }
 
     @Override
@@ -653,7 +686,7 @@ public final class RtpPacket implements ByteBufHolder {
         if (paddingSize > 0) {
             sb.append(", padding=").append(paddingSize);
         }
-        return sb.append(", payload=").append(payload.refCnt() > 0 ? payload.readableBytes() + " bytes" : "released")
+        return sb.append(", payload=").append(data.refCnt() > 0 ? payloadLength + " bytes" : "released")
                 .append('}').toString();
     }
 
@@ -878,8 +911,8 @@ public final class RtpPacket implements ByteBufHolder {
         }
 
         /**
-         * Builds the packet; it owns the payload set on this builder (an empty buffer if none), and the builder
-         * forgets it.
+         * Builds the packet; it owns the payload set on this builder (an empty buffer if none) and carries its
+         * readable bytes at this moment; the builder forgets it.
          *
          * @return the packet
          */
@@ -887,7 +920,7 @@ public final class RtpPacket implements ByteBufHolder {
             ByteBuf p = payload != null ? payload : Unpooled.EMPTY_BUFFER;
             payload = null;
             return new RtpPacket(version, marker, payloadType, sequenceNumber, timestamp, ssrc, csrcs,
-                    extensionProfile, extensionData, paddingSize, p);
+                    extensionProfile, extensionData, paddingSize, p, p.readerIndex(), p.readableBytes());
         }
     }
 }

@@ -49,8 +49,20 @@ public final class H265Payloads {
      * @return true for a random access point
      */
     public static boolean ptsEqualsDts(ByteBuf payload) {
-        int off = payload.readerIndex();
-        int len = payload.readableBytes();
+        return ptsEqualsDts(payload, payload.readerIndex(), payload.readableBytes());
+    }
+
+    /**
+     * Same as {@link #ptsEqualsDts(ByteBuf)} for a payload inside a larger buffer, e.g. a raw datagram whose header
+     * length was obtained from {@link io.rtsp4j.rtp.RtpHeaders#validate}; nothing is allocated.
+     *
+     * @param buf the buffer (indexes unchanged)
+     * @param off absolute index of the first payload byte
+     * @param len payload length
+     * @return true for a random access point
+     */
+    public static boolean ptsEqualsDts(ByteBuf buf, int off, int len) {
+        ByteBuf payload = buf;
         if (len < 2) {
             return false;
         }
