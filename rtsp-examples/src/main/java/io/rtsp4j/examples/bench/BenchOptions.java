@@ -52,7 +52,7 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
             "  --threads N                     reader event loop threads (default 1)",
             "  --keyframe-interval N           packets between key frames (default: one per second)",
             "  --connect-concurrency N         handshakes in flight while readers connect (default 64)",
-            "  --drain D                       wait for late packets after the last one is sent (default 2s)",
+            "  --drain D                       after the last packet, wait while packets still arrive, up to D without any (default 2s)",
             "output: a progress line per second on stderr, one JSON object on stdout");
 
     /**

@@ -31,6 +31,7 @@ final class BenchResult {
     double toolCpuEnd = -1;
     long serverRssBaselineKb = -1;
     long serverRssPeakKb = -1;
+    long serverRssEndKb = -1;
     long serverThreads = -1;
     double load1Start = -1;
     double load1End = -1;
@@ -152,9 +153,10 @@ final class BenchResult {
                 .field("server_cores", server == null || window <= 0 ? null : server / window, 3)
                 .field("server_rss_mb", serverRssPeakKb < 0 ? null : serverRssPeakKb / 1024.0, 1)
                 .field("server_rss_baseline_mb", serverRssBaselineKb < 0 ? null : serverRssBaselineKb / 1024.0, 1)
-                .field("server_rss_kb_per_reader", serverRssPeakKb < 0 || serverRssBaselineKb < 0
+                .field("server_rss_end_mb", serverRssEndKb < 0 ? null : serverRssEndKb / 1024.0, 1)
+                .field("server_rss_kb_per_reader", serverRssEndKb < 0 || serverRssBaselineKb < 0
                         || readersConnected == 0 ? null
-                        : (serverRssPeakKb - serverRssBaselineKb) / (double) readersConnected, 2)
+                        : (serverRssEndKb - serverRssBaselineKb) / (double) readersConnected, 2)
                 .field("server_threads", serverThreads < 0 ? null : (double) serverThreads, 0)
                 .field("server_cpu_s_per_million_packets", server == null || received == 0 ? null
                         : server / (received / 1e6), 3)

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BenchRun {
 
     static final long SAMPLE_MILLIS = 200;
+    static final long MAX_DRAIN_SECONDS = 30;
 
     private final BenchOptions o;
     private final PrintStream err;
@@ -161,6 +162,10 @@ final class BenchRun {
             boolean sentAll = publisher.finished().isDone();
             if (open && now >= windowClose && (o.rate() == 0 || sentAll)) {
                 result.windowEndNanos = now;
+                if (o.serverPid() > 0) {
+                    result.serverRssEndKb = ProcStats.rssKb(o.serverPid());
+                    result.serverRssPeakKb = Math.max(result.serverRssPeakKb, result.serverRssEndKb);
+                }
                 result.serverCpuEnd = o.serverPid() > 0 ? ProcStats.cpuSeconds(o.serverPid()) : -1;
                 result.toolCpuEnd = ProcStats.cpuSeconds(0);
                 result.load1End = ProcStats.load1();
@@ -183,6 +188,7 @@ final class BenchRun {
             if (open && o.serverPid() > 0) {
                 long rss = ProcStats.rssKb(o.serverPid());
                 result.serverRssPeakKb = Math.max(result.serverRssPeakKb, rss);
+                result.serverRssEndKb = rss;
                 result.serverThreads = Math.max(result.serverThreads, ProcStats.threads(o.serverPid()));
             }
             if (now >= nextProgress) {
@@ -205,12 +211,25 @@ final class BenchRun {
         }
     }
 
+    /**
+     * Waits for the window's last packets: until every reader has seen the last one, or no reader received
+     * anything for {@code --drain}, or {@value #MAX_DRAIN_SECONDS} s.
+     */
     private void drain(Map<EventLoop, ReaderShard> shards, BenchResult result) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + o.drain().toNanos();
-        while (System.nanoTime() < deadline) {
+        long lastProgress = start;
+        long lastRtp = -1;
+        while (true) {
+            long now = System.nanoTime();
             Snapshot s = snapshot(shards, false);
             if (s.completeReaders == s.readers) {
+                break;
+            }
+            if (s.rtp != lastRtp) {
+                lastRtp = s.rtp;
+                lastProgress = now;
+            }
+            if (now - lastProgress > o.drain().toNanos() || now - start > TimeUnit.SECONDS.toNanos(MAX_DRAIN_SECONDS)) {
                 break;
             }
             Thread.sleep(20);
