@@ -23,6 +23,7 @@ public final class RtpCodecException extends Exception {
         UNSUPPORTED
     }
 
+    /** Why the packet could not be depacketized. */
     private final Reason reason;
 
     /**

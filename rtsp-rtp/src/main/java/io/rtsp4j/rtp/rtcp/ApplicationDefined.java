@@ -18,6 +18,10 @@ public record ApplicationDefined(int subtype, long ssrc, String name, byte[] dat
     /**
      * Validates and copies the fields.
      *
+     * @param subtype see the record component
+     * @param ssrc see the record component
+     * @param name see the record component
+     * @param data see the record component
      * @throws IllegalArgumentException if a field is out of range
      */
     public ApplicationDefined {

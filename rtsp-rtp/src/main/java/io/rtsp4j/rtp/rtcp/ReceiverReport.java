@@ -18,6 +18,9 @@ public record ReceiverReport(long ssrc, List<ReceptionReport> reports, byte[] pr
     /**
      * Validates and copies the fields.
      *
+     * @param ssrc see the record component
+     * @param reports see the record component
+     * @param profileExtensions see the record component
      * @throws IllegalArgumentException if a field is out of range
      */
     public ReceiverReport {

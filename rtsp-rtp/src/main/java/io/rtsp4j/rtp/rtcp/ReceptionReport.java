@@ -23,6 +23,13 @@ public record ReceptionReport(long ssrc, int fractionLost, int totalLost, long l
     /**
      * Validates the ranges.
      *
+     * @param ssrc see the record component
+     * @param fractionLost see the record component
+     * @param totalLost see the record component
+     * @param lastSequenceNumber see the record component
+     * @param jitter see the record component
+     * @param lastSenderReport see the record component
+     * @param delay see the record component
      * @throws IllegalArgumentException if a field is out of range
      */
     public ReceptionReport {

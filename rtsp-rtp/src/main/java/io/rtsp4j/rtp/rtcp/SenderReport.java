@@ -23,6 +23,13 @@ public record SenderReport(long ssrc, long ntpTime, long rtpTime, long packetCou
     /**
      * Validates and copies the fields.
      *
+     * @param ssrc see the record component
+     * @param ntpTime see the record component
+     * @param rtpTime see the record component
+     * @param packetCount see the record component
+     * @param octetCount see the record component
+     * @param reports see the record component
+     * @param profileExtensions see the record component
      * @throws IllegalArgumentException if a field is out of range
      */
     public SenderReport {

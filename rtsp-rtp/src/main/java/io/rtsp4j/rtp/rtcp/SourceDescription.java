@@ -35,6 +35,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
     /**
      * Validates and copies the chunks.
      *
+     * @param chunks see the record component
      * @throws IllegalArgumentException if there are more than 31 chunks
      */
     public SourceDescription {
@@ -133,6 +134,8 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
         /**
          * Validates and copies the items.
          *
+         * @param source see the record component
+         * @param items see the record component
          * @throws IllegalArgumentException if the source is out of range
          */
         public Chunk {

@@ -17,6 +17,9 @@ public record UnknownRtcpPacket(int packetType, int count, byte[] body) implemen
     /**
      * Validates and copies the fields.
      *
+     * @param packetType see the record component
+     * @param count see the record component
+     * @param body see the record component
      * @throws IllegalArgumentException if a field is out of range
      */
     public UnknownRtcpPacket {
