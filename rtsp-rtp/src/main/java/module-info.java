@@ -14,6 +14,7 @@
 module io.rtsp4j.rtp {
     requires transitive io.netty.buffer;
     requires transitive io.netty.common;
+    requires transitive io.rtsp4j.sdp;
 
     exports io.rtsp4j.rtp;
     exports io.rtsp4j.rtp.rtcp;
