@@ -2,7 +2,10 @@ package io.rtsp4j.server;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
@@ -37,7 +40,7 @@ final class MulticastRtcpListener {
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
-                        server.onMulticastRtcp(UdpListener.normalize(msg.sender().getAddress()), msg.content());
+                        server.onMulticastRtcp(msg.sender(), msg.content());
                     }
 
                     @Override
@@ -65,6 +68,21 @@ final class MulticastRtcpListener {
 
     void close() {
         channel.close();
+    }
+
+    /**
+     * Opens the socket that sends to every multicast group: bound to an ephemeral port, with the configured TTL
+     * (the one SETUP advertises). Called once at start, off the event loops.
+     */
+    static Channel openSender(RtspServer server) throws InterruptedException {
+        Bootstrap b = new Bootstrap()
+                .group(server.eventLoopGroup())
+                .channelFactory(NettyTransport.datagramChannel(server.eventLoopGroup(), true))
+                .option(ChannelOption.IP_MULTICAST_TTL, server.config().multicastTtl())
+                .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(2 << 20, 4 << 20))
+                .handler(new FlushConsolidationHandler(UdpListener.FLUSH_AFTER, true));
+        return b.bind(new InetSocketAddress(0)).sync().channel();
     }
 
     private static List<NetworkInterface> interfaces() {

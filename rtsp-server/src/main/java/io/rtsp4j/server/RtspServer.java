@@ -77,6 +77,7 @@ public final class RtspServer implements AutoCloseable {
     private Channel serverChannel;
     private UdpListener udp;
     private MulticastRtcpListener multicastRtcp;
+    private Channel multicastSender;
 
     /**
      * Creates a server; nothing is opened before {@link #start()}.
@@ -117,6 +118,7 @@ public final class RtspServer implements AutoCloseable {
             }
             if (config.multicastEnabled()) {
                 multicastRtcp = new MulticastRtcpListener(this, config.multicastRtcpPort());
+                multicastSender = MulticastRtcpListener.openSender(this);
             }
             int writeQueueBytes = config.writeQueueSize() * (config.maxPacketSize() + 4);
             ServerBootstrap b = new ServerBootstrap()
@@ -270,6 +272,9 @@ public final class RtspServer implements AutoCloseable {
         if (multicastRtcp != null) {
             multicastRtcp.close();
         }
+        if (multicastSender != null) {
+            multicastSender.close().syncUninterruptibly();
+        }
         if (ownGroup && group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
@@ -311,6 +316,10 @@ public final class RtspServer implements AutoCloseable {
 
     MulticastAllocator multicastAllocator() {
         return multicastAllocator;
+    }
+
+    Channel multicastSender() {
+        return multicastSender;
     }
 
     MulticastRtcpListener multicastRtcpListener() {
@@ -373,11 +382,20 @@ public final class RtspServer implements AutoCloseable {
         }
     }
 
-    void onMulticastRtcp(InetAddress from, ByteBuf content) {
+    /**
+     * RTCP sent to a multicast group's RTCP port: from a multicast reader (a keep-alive, delivered to its session)
+     * or the server's own reports looped back (ignored). Does not take ownership of {@code content}.
+     */
+    void onMulticastRtcp(InetSocketAddress from, ByteBuf content) {
+        Channel sender = multicastSender;
+        if (sender != null && sender.localAddress() instanceof InetSocketAddress own && own.getPort() == from.getPort()) {
+            return;
+        }
+        InetAddress ip = UdpListener.normalize(from.getAddress());
         for (ServerSession s : sessions.values()) {
             SessionTransport t = s.transport();
-            if (t != null && t.protocol() == TransportProtocol.UDP_MULTICAST && from.equals(s.authorIp())) {
-                s.onMulticastRtcp();
+            if (t != null && t.protocol() == TransportProtocol.UDP_MULTICAST && ip.equals(s.authorIp())) {
+                s.onMulticastRtcp(content);
             }
         }
     }

@@ -856,8 +856,36 @@ public final class ServerSession {
     }
 
     /** RTCP arriving on the multicast RTCP port from this session's IP: a keep-alive. */
-    void onMulticastRtcp() {
+    void onMulticastRtcp(ByteBuf content) {
         lastRtcpNanos = System.nanoTime();
+        if (state != ServerSessionState.PLAY) {
+            return;
+        }
+        // One RTCP port serves every group: the reception reports name the media (by the stream's SSRCs).
+        SessionMedia target = null;
+        try {
+            for (RtcpPacket p : RtcpPackets.decodeCompound(content.duplicate())) {
+                if (p instanceof ReceiverReport rr) {
+                    for (ReceptionReport block : rr.reports()) {
+                        for (SessionMedia m : setupMedias) {
+                            for (StreamFormat f : m.streamMedia.formats) {
+                                if (f.localSsrc == block.ssrc()) {
+                                    target = m;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (RtcpDecodeException e) {
+            // Reported by onRtcp below.
+        }
+        if (target == null && !setupMedias.isEmpty()) {
+            target = setupMedias.get(0);
+        }
+        if (target != null) {
+            onRtcp(target, content);
+        }
     }
 
     InetAddress authorIp() {

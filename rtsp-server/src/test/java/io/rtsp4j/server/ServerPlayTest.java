@@ -699,6 +699,23 @@ class ServerPlayTest {
         }
     }
 
+    // TestServerPlayVLCMulticast: '?vlcmulticast' makes DESCRIBE announce the multicast range in c=, so that VLC
+    // asks for multicast. (Only DESCRIBE here: nothing is sent to a group on the host's interfaces.)
+    @Test
+    void vlcMulticastDescribe() throws Exception {
+        int port;
+        try (UdpPorts free = UdpPorts.open()) {
+            port = free.rtpPort();
+        }
+        int rtp = port;
+        try (TestServer ts = start(TestHandler.serving(stream::get), Fixtures.h264(),
+                b -> b.multicast("224.1.0.0/16", rtp, rtp + 1))) {
+            RtspTestClient c = ts.connect();
+            assertThat(c.describe("/teststream?vlcmulticast").bodyText()).contains("c=IN IP4 224.1.0.0");
+            assertThat(c.describe("/teststream").bodyText()).contains("c=IN IP4 0.0.0.0");
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ RTCP
 
     // TestServerPlayRTCPReport (udp, tcp): the first SR follows the first key frame at once, with its NTP/RTP
