@@ -63,18 +63,27 @@ public final class RtspHeaders {
      * @return the canonical name (the same instance when {@code name} is already canonical)
      */
     public static String canonicalName(String name) {
+        String canonical = canonicalTokenName(name);
+        return canonical == null ? name : canonical;
+    }
+
+    /** The canonical form of a non-empty token name, or null when the name is empty or not a token. */
+    private static String canonicalTokenName(String name) {
         for (String special : SPECIAL_NAMES) {
             if (special.equalsIgnoreCase(name)) {
                 return special;
             }
         }
         int n = name.length();
+        if (n == 0) {
+            return null;
+        }
         int firstChange = -1;
         boolean upper = true;
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
             if (!Tokens.isTokenChar(c)) {
-                return name;
+                return null;
             }
             char want = upper ? toUpper(c) : toLower(c);
             if (want != c && firstChange < 0) {
@@ -114,9 +123,17 @@ public final class RtspHeaders {
      */
     public RtspHeaders add(String name, String value) {
         checkWritable();
-        String canonical = canonicalName(checkName(name));
+        String canonical = checkedCanonicalName(name);
         append(canonical, checkValue(name, value));
         return this;
+    }
+
+    /** Validates and canonicalises a name; the common case (already canonical token) costs one scan. */
+    private static String checkedCanonicalName(String name) {
+        Objects.requireNonNull(name, "name");
+        String canonical = canonicalTokenName(name);
+        // not a token: still acceptable if it cannot break the framing, and then kept as written
+        return canonical != null ? canonical : checkName(name);
     }
 
     /**
@@ -131,7 +148,7 @@ public final class RtspHeaders {
      */
     public RtspHeaders set(String name, String value) {
         checkWritable();
-        String canonical = canonicalName(checkName(name));
+        String canonical = checkedCanonicalName(name);
         checkValue(name, value);
         int first = indexOf(canonical, 0);
         if (first < 0) {

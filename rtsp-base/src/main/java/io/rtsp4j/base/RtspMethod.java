@@ -40,9 +40,15 @@ public final class RtspMethod {
             entry(TEARDOWN), entry(GET_PARAMETER), entry(SET_PARAMETER), entry(REDIRECT), entry(RECORD));
 
     private final String name;
+    private final boolean standard;
 
     private RtspMethod(String name) {
+        this(name, true);
+    }
+
+    private RtspMethod(String name, boolean standard) {
         this.name = name;
+        this.standard = standard;
     }
 
     private static Map.Entry<String, RtspMethod> entry(RtspMethod m) {
@@ -66,7 +72,7 @@ public final class RtspMethod {
         if (!Tokens.isToken(name)) {
             throw new IllegalArgumentException("invalid RTSP method name '" + name + "'");
         }
-        return new RtspMethod(name);
+        return new RtspMethod(name, false);
     }
 
     /**
@@ -84,7 +90,7 @@ public final class RtspMethod {
      * @return false for extension methods
      */
     public boolean isStandard() {
-        return STANDARD.containsKey(name);
+        return standard;
     }
 
     /**

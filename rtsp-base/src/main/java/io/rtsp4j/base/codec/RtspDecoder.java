@@ -333,7 +333,8 @@ public class RtspDecoder extends ByteToMessageDecoder {
             lastStart--;
         }
         String last = line.substring(lastStart, lastEnd);
-        boolean knownMethod = isStandardMethod(methodText);
+        RtspMethod parsedMethod = RtspMethod.valueOf(methodText);
+        boolean knownMethod = parsedMethod.isStandard();
         boolean versionLike = looksLikeVersion(last);
         if (!knownMethod && !versionLike) {
             skipJunkLine(consumed);
@@ -346,7 +347,7 @@ public class RtspDecoder extends ByteToMessageDecoder {
                     "method name of " + methodText.length() + " bytes");
             return;
         }
-        method = RtspMethod.valueOf(methodText);
+        method = parsedMethod;
         if (restStart >= lastEnd || (versionLike && lastStart == restStart)) {
             error = new MalformedStartLineException("request line has no request-URI");
             return;
@@ -514,8 +515,8 @@ public class RtspDecoder extends ByteToMessageDecoder {
                     "value of header " + name + " (" + (valueEnd - valueStart) + " bytes)"));
             return true;
         }
-        String value = text(line, valueStart, valueEnd - valueStart);
-        if (Tokens.indexOfForbiddenValueChar(value) >= 0) {
+        String value = valueText(line, valueStart, valueEnd - valueStart);
+        if (value == null) {
             contentLengthLost |= isContentLength;
             recordError(new MalformedHeaderException("value of header " + name + " contains CR or NUL"));
             return true;
@@ -586,8 +587,8 @@ public class RtspDecoder extends ByteToMessageDecoder {
             pendingName = null;
             return;
         }
-        String more = text(line, s, e - s);
-        if (Tokens.indexOfForbiddenValueChar(more) >= 0) {
+        String more = valueText(line, s, e - s);
+        if (more == null) {
             contentLengthLost |= RtspHeaderNames.CONTENT_LENGTH.equalsIgnoreCase(pendingName);
             recordError(new MalformedHeaderException("value of header " + pendingName + " contains CR or NUL"));
             pendingName = null;
@@ -696,10 +697,6 @@ public class RtspDecoder extends ByteToMessageDecoder {
 
     // ---------------------------------------------------------------- helpers
 
-    private static boolean isStandardMethod(String name) {
-        return RtspMethod.valueOf(name).isStandard();
-    }
-
     private static boolean looksLikeVersion(String s) {
         return s.length() > 5 && (s.regionMatches(true, 0, "RTSP/", 0, 5) || s.regionMatches(true, 0, "HTTP/", 0, 5));
     }
@@ -745,6 +742,22 @@ public class RtspDecoder extends ByteToMessageDecoder {
             }
         }
         return new String(a, off, len, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Text of a header value, checking in the same pass that it holds no CR or NUL (a bare LF cannot occur:
+     * it ends the line). Returns null when it does.
+     */
+    private static String valueText(byte[] a, int off, int len) {
+        boolean ascii = true;
+        for (int i = off, end = off + len; i < end; i++) {
+            byte b = a[i];
+            if (b == '\r' || b == 0) {
+                return null;
+            }
+            ascii &= b >= 0;
+        }
+        return new String(a, off, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     private static int indexOf(byte[] a, int from, int to, byte b) {

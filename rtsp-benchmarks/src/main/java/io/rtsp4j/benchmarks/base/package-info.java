@@ -1,0 +1,2 @@
+/** JMH benchmarks of the rtsp-base codec. */
+package io.rtsp4j.benchmarks.base;
