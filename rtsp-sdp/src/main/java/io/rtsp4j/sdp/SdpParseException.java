@@ -10,7 +10,9 @@ public class SdpParseException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line of the problem, 0 when unknown. */
     private final int line;
+    /** The problem without the line prefix. */
     private final String problem;
 
     /**
