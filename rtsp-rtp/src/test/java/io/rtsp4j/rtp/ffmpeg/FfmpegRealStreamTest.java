@@ -10,8 +10,12 @@ import io.rtsp4j.rtp.codec.h264.H264Depacketizer;
 import io.rtsp4j.rtp.codec.h264.H264Payloads;
 import io.rtsp4j.rtp.codec.h265.H265Depacketizer;
 import io.rtsp4j.rtp.codec.h265.H265Payloads;
+import io.rtsp4j.rtp.codec.lpcm.LpcmDepacketizer;
+import io.rtsp4j.rtp.codec.mjpeg.MjpegDepacketizer;
+import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioDepacketizer;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioDepacketizer;
 import io.rtsp4j.rtp.codec.simpleaudio.SimpleAudioDepacketizer;
+import io.rtsp4j.rtp.codec.vp8.Vp8Depacketizer;
 import io.rtsp4j.rtp.report.RtcpReceiver;
 import io.rtsp4j.rtp.rtcp.RtcpPacket;
 import io.rtsp4j.rtp.rtcp.RtcpPackets;
@@ -38,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real streams: FFmpeg encodes a test signal into a file, then sends the same file over RTP to a socket of this
- * test; the depacketized access units must equal what FFmpeg wrote. Skipped when ffmpeg is not installed.
+ * test; the depacketized access units must equal what FFmpeg wrote (H.264, H.265, AAC, Opus, VP8, MJPEG, MP2,
+ * G.711). Skipped when ffmpeg is not installed.
  */
 class FfmpegRealStreamTest {
 
@@ -128,6 +133,104 @@ class FfmpegRealStreamTest {
                     .isEqualTo(960);
         }
         checkTransport(capture, 48000);
+    }
+
+    @Test
+    void vp8FromLibvpx() throws Exception {
+        Path file = dir.resolve("video.ivf");
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=2", "-c:v", "libvpx", "-b:v", "500k",
+                "-g", "25", file.toString());
+        Capture capture = stream("-i", file.toString(), "-c", "copy", "-f", "rtp");
+        assertThat(capture.sdp.toLowerCase()).contains("vp8/90000");
+        // FFmpeg's VP8 packets carry a 15-bit picture ID in the extended descriptor
+        assertThat(capture.rtp.get(0).payload().getByte(0) & 0x80).isNotZero();
+        List<byte[]> frames = depacketize(new Vp8Depacketizer(), capture.rtp);
+        assertThat(packetDigests(frames)).isEqualTo(framemd5(file));
+        checkTransport(capture, 90000);
+    }
+
+    @Test
+    void mjpegFromTheNativeEncoder() throws Exception {
+        Path file = dir.resolve("video.mjpeg");
+        // RFC 2435 only carries the standard Huffman tables
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=1", "-c:v", "mjpeg", "-huffman", "default",
+                "-pix_fmt", "yuvj420p", "-f", "mjpeg", file.toString());
+        Capture capture = stream("-i", file.toString(), "-c", "copy", "-f", "rtp");
+        List<byte[]> images = depacketize(new MjpegDepacketizer(), capture.rtp);
+        assertThat(images).hasSize(10);
+        // the scan data of every image equals FFmpeg's; the rebuilt files decode with FFmpeg
+        byte[] original = Files.readAllBytes(file);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] image : images) {
+            byte[] scan = scanData(image);
+            assertThat(indexOf(original, scan)).as("scan data found in the original").isNotNegative();
+            all.write(image);
+        }
+        Path rebuilt = dir.resolve("rebuilt.mjpeg");
+        Files.write(rebuilt, all.toByteArray());
+        String log = ffmpeg("-f", "mjpeg", "-i", rebuilt.toString(), "-f", "framecrc", "-");
+        assertThat(log.lines().filter(l -> l.startsWith("0,")).count()).isEqualTo(10);
+        checkTransport(capture, 90000);
+    }
+
+    @Test
+    void mp2FromTheNativeEncoder() throws Exception {
+        Path file = dir.resolve("audio.mp2");
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2", "-c:a", "mp2", "-b:a", "128k",
+                file.toString());
+        Capture capture = stream("-i", file.toString(), "-c", "copy", "-f", "rtp");
+        assertThat(capture.rtp.get(0).payloadType()).isEqualTo(14);
+        List<List<byte[]>> outputs = depacketize(new MpegAudioDepacketizer(), capture.rtp);
+        List<String> actual = packetDigests(flatten(outputs));
+        List<String> expected = framemd5(file);
+        // as for AAC, FFmpeg aggregates frames and drops the last, incomplete group at the end of the stream
+        assertThat(actual.size()).isBetween(expected.size() - 3, expected.size());
+        assertThat(actual).isEqualTo(expected.subList(0, actual.size()));
+        assertThat(outputs.stream().mapToInt(List::size).max().orElse(0)).as("aggregated frames").isGreaterThan(1);
+        checkTransport(capture, 90000);
+    }
+
+    @Test
+    void g711MuLaw() throws Exception {
+        Path file = dir.resolve("audio.ul");
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=8000:duration=2", "-c:a", "pcm_mulaw", "-f",
+                "mulaw", file.toString());
+        Capture capture = stream("-f", "mulaw", "-ar", "8000", "-ac", "1", "-i", file.toString(), "-c", "copy", "-f",
+                "rtp");
+        assertThat(capture.rtp.get(0).payloadType()).isZero();
+        List<byte[]> chunks = depacketize(new LpcmDepacketizer(8, 1), capture.rtp);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] c : chunks) {
+            all.write(c);
+        }
+        assertThat(all.toByteArray()).isEqualTo(Files.readAllBytes(file));
+        checkTransport(capture, 8000);
+    }
+
+    /** The bytes between the SOS segment and the end of a JPEG file. */
+    private static byte[] scanData(byte[] jpeg) {
+        for (int i = 2; i + 3 < jpeg.length; ) {
+            int code = jpeg[i + 1] & 0xFF;
+            int length = (jpeg[i + 2] & 0xFF) << 8 | (jpeg[i + 3] & 0xFF);
+            if (code == 0xDA) {
+                return Arrays.copyOfRange(jpeg, i + 2 + length, jpeg.length);
+            }
+            i += 2 + length;
+        }
+        throw new AssertionError("no SOS");
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     // ---------------------------------------------------------------------------------------------------------
