@@ -8,7 +8,7 @@ package io.rtsp4j.base.codec;
  * <table>
  *   <caption>Limits and defaults</caption>
  *   <tr><th>limit</th><th>default</th><th>when exceeded</th></tr>
- *   <tr><td>method name</td><td>{@value #DEFAULT_MAX_METHOD_LENGTH} B</td><td>400, connection unusable</td></tr>
+ *   <tr><td>method name</td><td>{@value #DEFAULT_MAX_METHOD_LENGTH} B</td><td>400, decoding goes on</td></tr>
  *   <tr><td>request-URI</td><td>{@value #DEFAULT_MAX_URI_LENGTH} B</td><td>414, decoding goes on</td></tr>
  *   <tr><td>header lines</td><td>{@value #DEFAULT_MAX_HEADER_COUNT}</td><td>400, connection unusable</td></tr>
  *   <tr><td>header name</td><td>{@value #DEFAULT_MAX_HEADER_NAME_LENGTH} B</td><td>400, decoding goes on</td></tr>
