@@ -244,6 +244,32 @@ public final class RtpPacket implements ByteBufHolder {
     }
 
     /**
+     * A packet with another SSRC sharing this packet's payload, with its own reference (this packet is unchanged
+     * and still needs its own release). Cheap: no buffer is copied or sliced, e.g. for a server that stamps its
+     * local SSRC on relayed packets.
+     *
+     * @param newSsrc the SSRC, 0..0xFFFFFFFF (low 32 bits used)
+     * @return the new packet
+     */
+    public RtpPacket withSsrc(long newSsrc) {
+        data.retain();
+        return new RtpPacket(version, marker, payloadType, sequenceNumber, timestamp, (int) newSsrc, csrcs,
+                extensionProfile, extensionData, paddingSize, data, payloadOffset, payloadLength);
+    }
+
+    /**
+     * A packet with another sequence number sharing this packet's payload, with its own reference.
+     *
+     * @param newSequenceNumber the sequence number (low 16 bits used)
+     * @return the new packet
+     */
+    public RtpPacket withSequenceNumber(int newSequenceNumber) {
+        data.retain();
+        return new RtpPacket(version, marker, payloadType, newSequenceNumber & 0xFFFF, timestamp, ssrc, csrcs,
+                extensionProfile, extensionData, paddingSize, data, payloadOffset, payloadLength);
+    }
+
+    /**
      * The RTP version; always 2 for decoded packets.
      *
      * @return 0..3

@@ -193,6 +193,22 @@ class RtpPacketTest {
         assertThat(p.release()).isTrue();
     }
 
+    @Test
+    void rewritingTheSsrcSharesThePayload() throws Exception {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.buffer().writeBytes(Hex.decode("80e003b1afb45733ba9da4160102"));
+        RtpPacket p = RtpPacket.decode(buf);
+        buf.release();
+        RtpPacket stamped = p.withSsrc(0x11223344L);
+        RtpPacket renumbered = stamped.withSequenceNumber(70000);
+        assertThat(p.refCnt()).isEqualTo(3);
+        assertThat(TestPackets.hex(stamped)).isEqualTo("80e003b1afb45733112233440102");
+        assertThat(renumbered.sequenceNumber()).isEqualTo(70000 & 0xFFFF);
+        assertThat(renumbered.ssrc()).isEqualTo(0x11223344L);
+        renumbered.release();
+        stamped.release();
+        assertThat(p.release()).isTrue();
+    }
+
     /** Seeded mutations of valid packets: whatever decodes re-encodes to bytes that decode to the same packet. */
     @Test
     void propertyDecodeEncodeDecode() {

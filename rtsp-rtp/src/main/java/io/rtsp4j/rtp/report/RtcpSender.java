@@ -5,6 +5,7 @@ import io.rtsp4j.rtp.rtcp.ReceiverReport;
 import io.rtsp4j.rtp.rtcp.ReceptionReport;
 import io.rtsp4j.rtp.rtcp.RtcpPacket;
 import io.rtsp4j.rtp.rtcp.SenderReport;
+import io.rtsp4j.rtp.rtcp.SourceDescription;
 import io.rtsp4j.rtp.time.NtpTime;
 import io.rtsp4j.rtp.time.WallClock;
 import java.time.Duration;
@@ -163,6 +164,22 @@ public final class RtcpSender {
         long rtp = (lastRtp + Math.floorDiv(elapsed, NANOS_PER_SECOND) * clockRate
                 + Math.floorMod(elapsed, NANOS_PER_SECOND) * clockRate / NANOS_PER_SECOND) & 0xFFFFFFFFL;
         return new SenderReport(ssrc, ntp, rtp, packetCount, octetCount, List.of());
+    }
+
+    /**
+     * Builds the report as an RFC 3550 compound packet: the report followed by an SDES packet with the CNAME
+     * of the given source (RFC 3550 section 6.1 requires the CNAME in every compound packet).
+     *
+     * @param cnameSsrc the SSRC the CNAME describes (usually the report's SSRC)
+     * @param cname the canonical name, e.g. {@code "rtsp4j@host"}
+     * @return the two packets, or an empty list when {@link #buildReport()} returns null
+     */
+    public List<RtcpPacket> buildCompoundReport(long cnameSsrc, String cname) {
+        RtcpPacket report = buildReport();
+        if (report == null) {
+            return List.of();
+        }
+        return List.of(report, SourceDescription.cname(cnameSsrc, cname));
     }
 
     /**

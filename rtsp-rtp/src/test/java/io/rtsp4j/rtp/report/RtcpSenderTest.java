@@ -54,6 +54,18 @@ class RtcpSenderTest {
     }
 
     @Test
+    void compoundReportCarriesTheCname() {
+        RtcpSender sender = new RtcpSender(90000, () -> now);
+        assertThat(sender.buildCompoundReport(1, "x")).isEmpty();
+        sender.onPacketSent(packet(1, 1, 1), now, true);
+        List<RtcpPacket> compound = sender.buildCompoundReport(0x11223344L, "rtsp4j@test");
+        assertThat(compound).hasSize(2);
+        assertThat(compound.get(0)).isInstanceOf(SenderReport.class);
+        assertThat(compound.get(1)).isEqualTo(io.rtsp4j.rtp.rtcp.SourceDescription.cname(0x11223344L,
+                "rtsp4j@test"));
+    }
+
+    @Test
     void zeroClockRateDisablesReports() {
         RtcpSender sender = new RtcpSender(0, () -> now);
         assertThat(sender.onPacketSent(packet(1, 1, 1), now, true)).isFalse();
