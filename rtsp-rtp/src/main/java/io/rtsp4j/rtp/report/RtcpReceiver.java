@@ -304,6 +304,16 @@ public final class RtcpReceiver implements AutoCloseable {
      * @return the report, or null before the first packet or when the clock rate is 0
      */
     public ReceiverReport buildReport() {
+        return buildReport(clock.nowNanos());
+    }
+
+    /**
+     * Builds a receiver report for a given time (for the DLSR field) and starts a new reporting interval.
+     *
+     * @param nowNanos the current wall-clock time in nanoseconds since the Unix epoch
+     * @return the report, or null before the first packet or when the clock rate is 0
+     */
+    public ReceiverReport buildReport(long nowNanos) {
         if (!firstPacketReceived || clockRate == 0) {
             return null;
         }
@@ -313,7 +323,7 @@ public final class RtcpReceiver implements AutoCloseable {
         long dlsr = 0;
         if (senderReportReceived) {
             lsr = NtpTime.middle32(senderReportNtp);
-            long elapsed = Math.max(0, clock.nowNanos() - senderReportArrivalNanos);
+            long elapsed = Math.max(0, nowNanos - senderReportArrivalNanos);
             dlsr = Math.min(0xFFFFFFFFL,
                     elapsed / NANOS_PER_SECOND * 65536 + elapsed % NANOS_PER_SECOND * 65536 / NANOS_PER_SECOND);
         }

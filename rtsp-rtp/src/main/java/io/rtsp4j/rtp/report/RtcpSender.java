@@ -156,10 +156,20 @@ public final class RtcpSender {
      * @return the report, or null before the first PTS==DTS packet or when the clock rate is 0
      */
     public SenderReport buildReport() {
+        return buildReport(clock.nowNanos());
+    }
+
+    /**
+     * Builds a sender report for a given time, for callers that drive time themselves.
+     *
+     * @param nowNanos the current wall-clock time in nanoseconds since the Unix epoch
+     * @return the report, or null before the first PTS==DTS packet or when the clock rate is 0
+     */
+    public SenderReport buildReport(long nowNanos) {
         if (!timeInitialized || clockRate == 0) {
             return null;
         }
-        long elapsed = clock.nowNanos() - lastSentNanos;
+        long elapsed = nowNanos - lastSentNanos;
         long ntp = NtpTime.fromUnixNanos(lastNtpNanos + elapsed);
         long rtp = (lastRtp + Math.floorDiv(elapsed, NANOS_PER_SECOND) * clockRate
                 + Math.floorMod(elapsed, NANOS_PER_SECOND) * clockRate / NANOS_PER_SECOND) & 0xFFFFFFFFL;
