@@ -1,0 +1,86 @@
+package io.rtsp4j.examples.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command lines of the real clients, as users run them. Each reader writes what it decoded to files in its
+ * working directory: {@code video.md5} (FFmpeg framemd5) or its stdout (GStreamer checksumsink), and
+ * {@code audio.f32} (32-bit float PCM).
+ */
+final class Clients {
+
+    static final String USER = "alice";
+    static final String PASS = "s3cret";
+    static final String WRONG_PASS = "not-the-password";
+
+    /**
+     * GStreamer readers decode audio through decodebin (so it picks the depayloader for MPEG4-GENERIC, MP4A-LATM
+     * or Opus from the caps); these ranks make it pick the libav decoders, which are FFmpeg's and therefore give
+     * the same PCM as the FFmpeg reference.
+     */
+    static final Map<String, String> GST_ENV = Map.of("GST_PLUGIN_FEATURE_RANK", "avdec_aac:MAX,avdec_opus:MAX",
+            "GST_DEBUG_NO_COLOR", "1");
+
+    private Clients() {
+    }
+
+    static List<String> publisher(InteropCell.Endpoint p, SourceClip clip, String url, String user, String pass) {
+        if (p.tool().equals(InteropCell.FFMPEG)) {
+            return List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning", "-re",
+                    "-i", clip.file().toString(), "-map", "0", "-c", "copy",
+                    "-f", "rtsp", "-rtsp_transport", p.transport(), withUserInfo(url, user, pass));
+        }
+        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-e",
+                "filesrc", "location=" + clip.file(), "!", "matroskademux", "name=d",
+                "d.video_0", "!", "queue", "!", "h264parse", "!", "s.sink_0",
+                "d.audio_0", "!", "queue", "!", clip.gstAudioParser(), "!", "s.sink_1",
+                "rtspclientsink", "name=s", "location=" + url, "protocols=" + p.transport()));
+        if (user != null) {
+            cmd.add("user-id=" + user);
+            cmd.add("user-pw=" + pass);
+        }
+        return cmd;
+    }
+
+    static List<String> reader(InteropCell.Endpoint r, String url, String user, String pass) {
+        switch (r.tool()) {
+            case InteropCell.FFMPEG:
+                return List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                        "-rtsp_transport", ffmpegTransport(r.transport()), "-i", withUserInfo(url, user, pass),
+                        "-map", "0:v", "-fps_mode", "passthrough", "-f", "framemd5", "-y", "video.md5",
+                        "-map", "0:a", "-f", "f32le", "-y", "audio.f32");
+            case InteropCell.FFPROBE:
+                return List.of("ffprobe", "-hide_banner", "-v", "error",
+                        "-rtsp_transport", ffmpegTransport(r.transport()),
+                        "-show_entries", "stream=codec_type,codec_name,width,height,sample_rate,channels",
+                        "-of", "compact=p=0", withUserInfo(url, user, pass));
+            default:
+                List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-e", "-q",
+                        "rtspsrc", "location=" + url, "protocols=" + gstTransport(r.transport()), "name=s"));
+                if (user != null) {
+                    cmd.add("user-id=" + user);
+                    cmd.add("user-pw=" + pass);
+                }
+                cmd.addAll(List.of(
+                        "s.", "!", "application/x-rtp,media=video", "!", "rtph264depay", "!", "h264parse", "!",
+                        "avdec_h264", "output-corrupt=false", "!", "checksumsink", "hash=md5",
+                        "s.", "!", "application/x-rtp,media=audio", "!", "decodebin", "!", "audioconvert", "!",
+                        "audio/x-raw,format=F32LE,layout=interleaved", "!", "filesink", "location=audio.f32"));
+                return cmd;
+        }
+    }
+
+    private static String ffmpegTransport(String t) {
+        return t.equals("multicast") ? "udp_multicast" : t;
+    }
+
+    private static String gstTransport(String t) {
+        return t.equals("multicast") ? "udp-mcast" : t;
+    }
+
+    static String withUserInfo(String url, String user, String pass) {
+        return user == null ? url : url.replace("rtsp://", "rtsp://" + user + ":" + pass + "@");
+    }
+}
