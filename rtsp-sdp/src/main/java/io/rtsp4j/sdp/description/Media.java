@@ -136,11 +136,19 @@ public final class Media {
         }
         String control = md.attribute("control");
         b.control = control == null ? "" : control;
+        // one pass over the attributes: the first rtpmap and fmtp of each payload type
+        String[] rtpMaps = new String[128];
+        String[] fmtps = new String[128];
+        for (Attribute a : md.attributes()) {
+            if (a.key().equals("rtpmap")) {
+                indexFormatAttribute(rtpMaps, a.value());
+            } else if (a.key().equals("fmtp")) {
+                indexFormatAttribute(fmtps, a.value());
+            }
+        }
         for (String token : md.formats()) {
             int payloadType = payloadType(replaceSmartPayloadType(token, md.attributes()));
-            String rtpMap = formatAttribute(md.attributes(), "rtpmap", payloadType);
-            String fmtp = formatAttribute(md.attributes(), "fmtp", payloadType);
-            b.formats.add(MediaFormats.decode(md.type(), payloadType, rtpMap, fmtp));
+            b.formats.add(MediaFormats.decode(md.type(), payloadType, rtpMaps[payloadType], fmtps[payloadType]));
         }
         return b.build();
     }
@@ -194,23 +202,24 @@ public final class Media {
         return pt;
     }
 
-    /** The value after "PT " of the first attribute {@code key} for this payload type, or null. */
-    private static String formatAttribute(List<Attribute> attributes, String key, int payloadType) {
-        for (Attribute a : attributes) {
-            if (!a.key().equals(key)) {
-                continue;
-            }
-            String v = a.value().strip();
-            int space = v.indexOf(' ');
-            if (space <= 0 || space > 3) {
-                continue;
-            }
-            String pt = v.substring(0, space);
-            if (pt.chars().allMatch(c -> c >= '0' && c <= '9') && Integer.parseInt(pt) == payloadType) {
-                return v.substring(space + 1).strip();
-            }
+    /** Records the value after "PT " of a rtpmap/fmtp attribute, unless that payload type has one already. */
+    private static void indexFormatAttribute(String[] byPayloadType, String value) {
+        String v = value.strip();
+        int space = v.indexOf(' ');
+        if (space <= 0 || space > 3) {
+            return;
         }
-        return null;
+        int pt = 0;
+        for (int i = 0; i < space; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return;
+            }
+            pt = pt * 10 + (c - '0');
+        }
+        if (pt < byPayloadType.length && byPayloadType[pt] == null) {
+            byPayloadType[pt] = v.substring(space + 1).strip();
+        }
     }
 
     /**
