@@ -18,6 +18,8 @@
 #   --warmup S          warm-up seconds per streaming case (default 5)
 #   --max-load L        before each case wait until the 1-minute load is below L (default: no wait)
 #   --max-wait S        give up waiting for the load after S seconds and run anyway (default 600)
+#   --nice N            run relay and bench at this nice level (e.g. -10 on a machine shared with builds;
+#                       default 0); recorded in the results as "nice"
 #   --out FILE          results file (default bench/results/<date>-<relay>.jsonl)
 #   --jar PATH          the rtsp4j jar (bench tool, and default relay)
 #
@@ -34,6 +36,7 @@ DURATION=20
 WARMUP=5
 MAX_LOAD=""
 MAX_WAIT=600
+NICE=0
 OUT=""
 NS=bench4j
 ALL_CASES="iperf-tcp iperf-udp tcp-1 tcp-10 tcp-50 tcp-100 tcp-200 tcp-400 tcp-800 udp-1 udp-10 udp-50 udp-100 udp-200
@@ -52,9 +55,10 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2;;
     --max-load) MAX_LOAD=$2; shift 2;;
     --max-wait) MAX_WAIT=$2; shift 2;;
+    --nice) NICE=$2; shift 2;;
     --out) OUT=$2; shift 2;;
     --jar) JAR=$2; shift 2;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0;;
     *) echo "run.sh: unknown option $1" >&2; exit 2;;
   esac
 done
@@ -88,9 +92,9 @@ start_relay() {   # $1: multicast range
   fi
   # no function or subshell in between: $! must be the relay itself (bash and ip netns exec both exec)
   if [ "$NETNS" = 1 ]; then
-    ip netns exec "$NS" bash -c "exec $(relay_command "$1")" >"$log" 2>&1 &
+    ip netns exec "$NS" bash -c "exec nice -n $NICE $(relay_command "$1")" >"$log" 2>&1 &
   else
-    bash -c "exec $(relay_command "$1")" >"$log" 2>&1 &
+    bash -c "exec nice -n $NICE $(relay_command "$1")" >"$log" 2>&1 &
   fi
   RELAY_PID=$!
   for _ in $(seq 1 100); do
@@ -129,7 +133,8 @@ wait_for_load() {
 }
 
 record() {   # $1 case, stdin: JSON object
-  jq -c --arg case "$1" --arg relay "$RELAY_NAME" '{case:$case, relay:$relay} + .' >>"$OUT"
+  jq -c --arg case "$1" --arg relay "$RELAY_NAME" --argjson nice "$NICE" \
+    '{case:$case, relay:$relay} + . + {nice:$nice}' >>"$OUT"
 }
 
 bench_case() {   # $1 case, then bench options
@@ -137,7 +142,7 @@ bench_case() {   # $1 case, then bench options
   local load_before; load_before=$(load1)
   local json
   mkdir -p "$LOGS"
-  if json=$(in_ns java $BENCH_JAVA_OPTS -jar "$JAR" bench --url "rtsp://127.0.0.1:$PORT/bench" \
+  if json=$(in_ns nice -n "$NICE" java $BENCH_JAVA_OPTS -jar "$JAR" bench --url "rtsp://127.0.0.1:$PORT/bench" \
       --server-pid "$RELAY_PID" "$@" 2>"$LOGS/$name.err"); then
     grep -v '^bench: t=' "$LOGS/$name.err" >&2 || true
     echo "$json" | jq -c --argjson lb "$load_before" '. + {load1_before: $lb}' | record "$name"
@@ -149,18 +154,18 @@ bench_case() {   # $1 case, then bench options
 iperf_case() {   # $1: tcp|udp
   command -v iperf3 >/dev/null || { echo '{"error":"iperf3 not installed"}' | record "iperf-$1"; return; }
   local p=$((PORT + 100)) json
-  iperf3 -s -1 -B 127.0.0.1 -p "$p" >/dev/null 2>&1 &
+  nice -n "$NICE" iperf3 -s -1 -B 127.0.0.1 -p "$p" >/dev/null 2>&1 &
   local spid=$!
   sleep 0.5
   local load_before; load_before=$(load1)
   if [ "$1" = tcp ]; then
-    json=$(iperf3 -c 127.0.0.1 -p "$p" -t "$DURATION" -J)
+    json=$(nice -n "$NICE" iperf3 -c 127.0.0.1 -p "$p" -t "$DURATION" -J)
     echo "$json" | jq -c --argjson lb "$load_before" '{tool:"iperf3", protocol:"tcp",
       delivered_mbps: (.end.sum_received.bits_per_second / 1e6),
       host_cpu_pct: .end.cpu_utilization_percent.host_total,
       remote_cpu_pct: .end.cpu_utilization_percent.remote_total, load1_before: $lb}' | record iperf-tcp
   else
-    json=$(iperf3 -c 127.0.0.1 -p "$p" -u -b 0 -l 1200 -t "$DURATION" -J)
+    json=$(nice -n "$NICE" iperf3 -c 127.0.0.1 -p "$p" -u -b 0 -l 1200 -t "$DURATION" -J)
     echo "$json" | jq -c --argjson lb "$load_before" '{tool:"iperf3", protocol:"udp", payload:1200,
       delivered_mbps: (.end.sum.bits_per_second * (1 - .end.sum.lost_percent / 100) / 1e6),
       sent_pps: (.end.sum.packets / .end.sum.seconds),
