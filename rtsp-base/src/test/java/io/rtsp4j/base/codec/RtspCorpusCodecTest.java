@@ -156,7 +156,23 @@ class RtspCorpusCodecTest {
         assertBody(res, rec.path("body"));
         byte[] expected = rec.path("roundTrip").asBoolean() ? bin : sibling(json, rec.path("marshaledFile").asText());
         assertThat(encode(res)).asString(StandardCharsets.UTF_8).isEqualTo(new String(expected, StandardCharsets.UTF_8));
+        assertThat(res.toString()).isEqualTo(new String(expected, StandardCharsets.UTF_8));
         DecoderHarness.assertSplitInvariant(RtspDecoderConfig.DEFAULT, bin);
+    }
+
+    static Stream<Arguments> invalidStreams() {
+        return Corpus.jsonLines("messages/invalid.jsonl").stream()
+                .filter(r -> !r.path("file").asText().equals("urls.jsonl"))
+                .map(r -> Arguments.of(Named.of(r.path("name").asText() + " [" + r.path("source").asText() + "]", r)));
+    }
+
+    /** The non-URL records of invalid.jsonl (URL records: RtspUrlTest): reading them yields no message. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidStreams")
+    void invalidStream(JsonNode rec) {
+        byte[] input = Corpus.bytes("messages/" + rec.path("file").asText());
+        assertThat(input).asString(StandardCharsets.ISO_8859_1).isEqualTo(rec.path("input").asText());
+        assertThat(DecoderHarness.decode(input)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
