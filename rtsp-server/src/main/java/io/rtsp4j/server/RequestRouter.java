@@ -2,9 +2,14 @@ package io.rtsp4j.server;
 
 import io.rtsp4j.base.RtspHeaderNames;
 import io.rtsp4j.base.RtspMethod;
+import io.rtsp4j.base.RtspPaths;
 import io.rtsp4j.base.RtspRequest;
 import io.rtsp4j.base.RtspResponse;
 import io.rtsp4j.base.RtspStatus;
+import io.rtsp4j.base.RtspUrl;
+import io.rtsp4j.base.RtspUrlException;
+import io.rtsp4j.base.headers.HeaderParseException;
+import io.rtsp4j.base.headers.SessionHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +44,19 @@ final class RequestRouter {
             }
             return null;
         }
-        if (UrlRules.parse(request.uri()) == null) {
+        try {
+            RtspUrl.parse(request.uri());
+        } catch (RtspUrlException e) {
             // The client can fix its URL and retry on the same connection.
-            return Outcome.of(error(RtspStatus.BAD_REQUEST, "invalid URL '" + request.uri() + "'"));
+            return Outcome.of(error(RtspStatus.BAD_REQUEST, "invalid URL '" + request.uri() + "': " + e.getMessage()));
+        }
+        List<String> session = request.headers().getAll(RtspHeaderNames.SESSION);
+        if (!session.isEmpty()) {
+            try {
+                SessionHeader.parse(session);
+            } catch (HeaderParseException e) {
+                return Outcome.of(error(RtspStatus.BAD_REQUEST, "invalid Session header: " + e.getMessage()));
+            }
         }
         return null;
     }
@@ -51,7 +66,8 @@ final class RequestRouter {
         RtspServer server = conn.server;
         RtspMethod method = request.method();
         Set<RtspMethod> supported = server.supportedMethods();
-        String sessionId = UrlRules.sessionId(request.headers().get(RtspHeaderNames.SESSION));
+        RtspUrl url = parsedUrl(request);
+        String sessionId = sessionId(request);
 
         if (method.equals(RtspMethod.OPTIONS)) {
             RtspResponse.Builder ok = RtspResponse.builder(RtspStatus.OK)
@@ -76,10 +92,9 @@ final class RequestRouter {
                 done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
                 return;
             }
-            UrlRules.PathQuery pq = UrlRules.pathAndQuery(request.uri());
-            RequestContext ctx = new RequestContext(conn, null, request, pq.path(), pq.query(), null, null);
+            RequestContext ctx = requestContext(conn, null, request, url);
             Replies.resolve(server.callbacks().describe(ctx), conn.channel.eventLoop(),
-                    reply -> done.accept(describeOutcome(conn, request, reply)));
+                    reply -> done.accept(describeOutcome(conn, request, url, reply)));
             return;
         }
 
@@ -128,7 +143,7 @@ final class RequestRouter {
 
         if (session == null) {
             if (parameter) {
-                parameter(conn, null, request, done);
+                parameter(conn, null, request, url, done);
                 return;
             }
             if (method.equals(RtspMethod.PLAY) || method.equals(RtspMethod.RECORD) || method.equals(RtspMethod.PAUSE)
@@ -149,12 +164,39 @@ final class RequestRouter {
             }
         }
         ServerSession target = session;
-        target.execute(() -> target.handle(conn, request, done));
+        target.execute(() -> target.handle(conn, request, url, done));
     }
 
-    static RequestContext requestContext(ServerConnection conn, ServerSession session, RtspRequest request) {
-        UrlRules.PathQuery pq = UrlRules.pathAndQuery(request.uri());
-        return new RequestContext(conn, session, request, pq.path(), pq.query(), null, null);
+    /** The URL of a request that passed {@link #check}, {@code null} for {@code *}. */
+    private static RtspUrl parsedUrl(RtspRequest request) {
+        if ("*".equals(request.uri())) {
+            return null;
+        }
+        try {
+            return RtspUrl.parse(request.uri());
+        } catch (RtspUrlException e) {
+            throw new IllegalStateException("checked before", e);
+        }
+    }
+
+    /** The session id of a request that passed {@link #check} (without {@code ;timeout=}), or {@code null}. */
+    private static String sessionId(RtspRequest request) {
+        List<String> values = request.headers().getAll(RtspHeaderNames.SESSION);
+        if (values.isEmpty()) {
+            return null;
+        }
+        try {
+            return SessionHeader.parse(values).id();
+        } catch (HeaderParseException e) {
+            throw new IllegalStateException("checked before", e);
+        }
+    }
+
+    static RequestContext requestContext(ServerConnection conn, ServerSession session, RtspRequest request,
+            RtspUrl url) {
+        RtspPaths.PathAndQuery pq = url == null ? new RtspPaths.PathAndQuery("", "") : RtspPaths.forRequest(url);
+        return new RequestContext(conn, session, request, pq.path(), pq.query(), null,
+                session == null ? null : session.transport());
     }
 
     /**
@@ -162,14 +204,15 @@ final class RequestRouter {
      * when the handler does not implement it ({@link Reply#notImplemented()}, the default) it is answered
      * {@code 200} with an empty {@code text/parameters} body.
      */
-    static void parameter(ServerConnection conn, ServerSession session, RtspRequest request, Consumer<Outcome> done) {
+    static void parameter(ServerConnection conn, ServerSession session, RtspRequest request, RtspUrl url,
+            Consumer<Outcome> done) {
         RtspServer server = conn.server;
         boolean get = request.method().equals(RtspMethod.GET_PARAMETER);
         if (!get && !server.supportedMethods().contains(RtspMethod.SET_PARAMETER)) {
             done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(session));
             return;
         }
-        RequestContext ctx = requestContext(conn, session, request);
+        RequestContext ctx = requestContext(conn, session, request, url);
         Reply r = get ? server.callbacks().getParameter(ctx) : server.callbacks().setParameter(ctx);
         Replies.resolve(r, session != null ? session.loop : conn.channel.eventLoop(), reply -> {
             if (get && reply == Reply.notImplemented()) {
@@ -184,7 +227,7 @@ final class RequestRouter {
         return RtspResponse.builder(RtspStatus.OK).header(RtspHeaderNames.CONTENT_TYPE, "text/parameters").build();
     }
 
-    private static Outcome describeOutcome(ServerConnection conn, RtspRequest request, Reply reply) {
+    private static Outcome describeOutcome(ServerConnection conn, RtspRequest request, RtspUrl url, Reply reply) {
         Outcome base = Replies.outcome(conn, request, reply, null);
         if (reply.statusCode() != 200 || base.closeReason() != null) {
             return base;
@@ -202,14 +245,16 @@ final class RequestRouter {
         try {
             boolean backChannels = request.headers().getAll(RtspHeaderNames.REQUIRE).stream()
                     .anyMatch(v -> v.toLowerCase().contains("www.onvif.org/ver20/backchannel"));
-            boolean vlcMulticast = UrlRules.pathAndQuery(request.uri()).query().contains("vlcmulticast");
+            boolean vlcMulticast = RtspPaths.forRequest(url).query().contains("vlcmulticast");
             sdp = stream.describeSdp(vlcMulticast, backChannels, conn.isSecure()).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {
             return Outcome.closing(error(RtspStatus.INTERNAL_SERVER_ERROR, "cannot generate SDP: " + e.getMessage()),
                     "cannot generate SDP: " + e.getMessage());
         }
         RtspResponse.Builder b = response.toBuilder()
-                .setHeader(RtspHeaderNames.CONTENT_BASE, UrlRules.contentBase(request.uri()))
+                // The request URL and a slash: FFmpeg and GStreamer resolve trackID=N against it.
+                .setHeader(RtspHeaderNames.CONTENT_BASE, request.uri().endsWith("/") ? request.uri()
+                        : request.uri() + "/")
                 .setHeader(RtspHeaderNames.CONTENT_TYPE, "application/sdp")
                 .body(sdp);
         return new Outcome(b.build(), null, null, null);

@@ -53,7 +53,7 @@ public interface ServerHandler {
     }
 
     /**
-     * A session ended. Its stats stay readable; no packet callback of it runs after this.
+     * A session ended. Its stats stay readable; no packet callback of it starts after this.
      *
      * @param session the session
      * @param reason why (never {@code null})

@@ -86,8 +86,6 @@ public final class ServerSession {
     private volatile String path = "";
     private volatile String query = "";
     private volatile Session announced;
-    /** The request URL of the ANNOUNCE, against which publishers' SETUP URLs are matched. */
-    volatile String announceUri;
     private volatile ServerStream stream;
     private volatile SessionTransport transport;
     private final List<SessionMedia> setupMedias = new CopyOnWriteArrayList<>();
@@ -347,10 +345,14 @@ public final class ServerSession {
      */
     public Optional<Instant> packetNtp(Media media, RtpPacket packet) {
         SessionMedia.Format f = setupMedia(media).format(packet.payloadType());
-        if (f == null || f.receiver == null) {
+        RtcpReceiver receiver = f == null ? null : f.receiver;
+        if (receiver == null) {
             return Optional.empty();
         }
-        long nanos = f.receiver.packetNtpNanos(packet.timestamp());
+        long nanos;
+        synchronized (f) {
+            nanos = receiver.packetNtpNanos(packet.timestamp());
+        }
         return nanos == RtcpReceiver.NO_TIME ? Optional.empty()
                 : Optional.of(Instant.ofEpochSecond(0, nanos));
     }
@@ -404,8 +406,12 @@ public final class ServerSession {
             reported += m.reportedLost.get();
             List<SessionStats.FormatStats> fs = new ArrayList<>();
             for (SessionMedia.Format f : m.formats) {
-                if (f.receiver != null) {
-                    RtcpReceiver.Stats s = f.receiver.stats();
+                RtcpReceiver receiver = f.receiver;
+                if (receiver != null) {
+                    RtcpReceiver.Stats s;
+                    synchronized (f) {
+                        s = receiver.stats();
+                    }
                     fs.add(new SessionStats.FormatStats(f.format.payloadType(), s == null ? -1 : s.remoteSsrc(),
                             s == null ? 0 : s.packetsReceived(), s == null ? 0 : s.packetsLost(),
                             s == null ? 0 : s.jitter(), s == null ? 0 : s.lastSequenceNumber()));
@@ -493,7 +499,7 @@ public final class ServerSession {
 
     // ------------------------------------------------------------------------------------------ requests
 
-    void handle(ServerConnection conn, RtspRequest request, Consumer<Outcome> done) {
+    void handle(ServerConnection conn, RtspRequest request, io.rtsp4j.base.RtspUrl url, Consumer<Outcome> done) {
         if (closed) {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.SESSION_NOT_FOUND, "session not found")));
             return;
@@ -506,22 +512,22 @@ public final class ServerSession {
         RtspMethod m = request.method();
         try {
             if (m.equals(RtspMethod.ANNOUNCE)) {
-                SessionRequests.announce(this, conn, request, done);
+                SessionRequests.announce(this, conn, request, url, done);
             } else if (m.equals(RtspMethod.SETUP)) {
-                SessionRequests.setup(this, conn, request, done);
+                SessionRequests.setup(this, conn, request, url, done);
             } else if (m.equals(RtspMethod.PLAY)) {
-                SessionRequests.play(this, conn, request, done);
+                SessionRequests.play(this, conn, request, url, done);
             } else if (m.equals(RtspMethod.RECORD)) {
-                SessionRequests.record(this, conn, request, done);
+                SessionRequests.record(this, conn, request, url, done);
             } else if (m.equals(RtspMethod.PAUSE)) {
-                SessionRequests.pause(this, conn, request, done);
+                SessionRequests.pause(this, conn, request, url, done);
             } else if (m.equals(RtspMethod.TEARDOWN)) {
                 conn.unbind(this);
                 conns.remove(conn);
                 done.accept(Outcome.of(RtspResponse.builder(RtspStatus.OK).build()));
                 close(new RtspServerException("torn down by " + conn.remoteAddress()));
             } else if (m.equals(RtspMethod.GET_PARAMETER) || m.equals(RtspMethod.SET_PARAMETER)) {
-                SessionRequests.parameter(this, conn, request, done);
+                SessionRequests.parameter(this, conn, request, url, done);
             } else {
                 done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(this));
             }
@@ -769,21 +775,32 @@ public final class ServerSession {
             deliver(m, f, packet);
             return;
         }
-        receiver.onPacket(packet, server.wallClock().nowNanos(), randomAccess, new RtcpReceiver.PacketSink() {
-            @Override
-            public void onPacket(RtpPacket p) {
-                deliver(m, f, p);
+        synchronized (f) {
+            if (closed) {
+                // close() released the receiver's buffer under this monitor: nothing may enter it any more.
+                packet.release();
+                return;
             }
-
-            @Override
-            public void onPacketsLost(long count) {
-                lost.addAndGet(count);
-                server.callbacks().packetsLost(ServerSession.this, count);
-            }
-        });
+            receiver.onPacket(packet, server.wallClock().nowNanos(), randomAccess, f);
+        }
+        // Callbacks run without the monitor: they may take time or call back into the session.
+        long lostNow = f.lostNow;
+        if (lostNow > 0) {
+            f.lostNow = 0;
+            lost.addAndGet(lostNow);
+            server.callbacks().packetsLost(this, lostNow);
+        }
+        for (int i = 0; i < f.ready.size(); i++) {
+            deliver(m, f, f.ready.get(i));
+        }
+        f.ready.clear();
     }
 
     private void deliver(SessionMedia m, SessionMedia.Format f, RtpPacket p) {
+        if (closed) {
+            p.release();
+            return;
+        }
         try {
             RtpPacketHandler specific = rtpHandlers.get(List.of(m.media, f.format));
             if (specific != null) {
@@ -826,8 +843,11 @@ public final class ServerSession {
         for (RtcpPacket p : packets) {
             if (p instanceof SenderReport sr) {
                 for (SessionMedia.Format f : m.formats) {
-                    if (f.receiver != null) {
-                        f.receiver.onSenderReport(sr, server.wallClock().nowNanos());
+                    RtcpReceiver receiver = f.receiver;
+                    if (receiver != null) {
+                        synchronized (f) {
+                            receiver.onSenderReport(sr, server.wallClock().nowNanos());
+                        }
                     }
                 }
             } else if (p instanceof ReceiverReport rr && m.streamMedia != null) {
@@ -900,10 +920,14 @@ public final class ServerSession {
         }
         for (SessionMedia m : setupMedias) {
             for (SessionMedia.Format f : m.formats) {
-                if (f.receiver == null) {
+                RtcpReceiver receiver = f.receiver;
+                if (receiver == null) {
                     continue;
                 }
-                ReceiverReport rr = f.receiver.buildReport();
+                ReceiverReport rr;
+                synchronized (f) {
+                    rr = receiver.buildReport();
+                }
                 if (rr == null) {
                     continue;
                 }
@@ -1046,8 +1070,11 @@ public final class ServerSession {
                 m.streamMedia.releaseMulticast(false);
             }
             for (SessionMedia.Format f : m.formats) {
-                if (f.receiver != null) {
-                    f.receiver.close();
+                RtcpReceiver receiver = f.receiver;
+                if (receiver != null) {
+                    synchronized (f) {
+                        receiver.close();
+                    }
                 }
             }
         }

@@ -71,16 +71,34 @@ final class SessionMedia {
         return rtpChannel >= 0 && channel == rtpChannel + 1;
     }
 
-    /** One format of a set-up media. */
-    static final class Format {
+    /**
+     * One format of a set-up media. Its RTCP receiver is not thread-safe and is used by the thread that reads the
+     * RTP packets, the one that reads RTCP, the report timer and stats readers: every use holds this object's
+     * monitor (a publisher's own lock, never taken on the fan-out path to readers).
+     */
+    static final class Format implements RtcpReceiver.PacketSink {
         final MediaFormat format;
         final RandomAccessDetector detector;
-        RtcpReceiver receiver;
+        volatile RtcpReceiver receiver;
         PtsDecoder.Track ptsTrack;
+        /** Packets the receiver released in order, delivered after the monitor is left (RTP reading thread only). */
+        final java.util.ArrayList<io.rtsp4j.rtp.RtpPacket> ready = new java.util.ArrayList<>();
+        /** Packets found lost by the last {@code onPacket} (RTP reading thread only). */
+        long lostNow;
 
         Format(MediaFormat format) {
             this.format = format;
             this.detector = RandomAccessDetector.forCodec(format.codec());
+        }
+
+        @Override
+        public void onPacket(io.rtsp4j.rtp.RtpPacket packet) {
+            ready.add(packet);
+        }
+
+        @Override
+        public void onPacketsLost(long count) {
+            lostNow += count;
         }
     }
 }

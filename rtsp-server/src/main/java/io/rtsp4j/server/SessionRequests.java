@@ -2,9 +2,16 @@ package io.rtsp4j.server;
 
 import io.rtsp4j.base.RtspHeaderNames;
 import io.rtsp4j.base.RtspMethod;
+import io.rtsp4j.base.RtspPaths;
 import io.rtsp4j.base.RtspRequest;
 import io.rtsp4j.base.RtspResponse;
 import io.rtsp4j.base.RtspStatus;
+import io.rtsp4j.base.RtspUrl;
+import io.rtsp4j.base.RtspUrlException;
+import io.rtsp4j.base.headers.HeaderParseException;
+import io.rtsp4j.base.headers.PortPair;
+import io.rtsp4j.base.headers.Transport;
+import io.rtsp4j.base.headers.Transports;
 import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.sdp.description.Session;
 import java.net.InetSocketAddress;
@@ -29,7 +36,8 @@ final class SessionRequests {
 
     // ------------------------------------------------------------------------------------------ ANNOUNCE
 
-    static void announce(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
+    static void announce(ServerSession s, ServerConnection conn, RtspRequest req, RtspUrl url,
+            Consumer<Outcome> done) {
         if (!s.server.supportedMethods().contains(RtspMethod.ANNOUNCE)) {
             done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
             return;
@@ -57,14 +65,13 @@ final class SessionRequests {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "invalid SDP: " + e.getMessage())));
             return;
         }
-        UrlRules.PathQuery pq = UrlRules.announcePathAndQuery(req.uri());
+        RtspPaths.PathAndQuery pq = RtspPaths.forAnnounce(url);
         RequestContext ctx = new RequestContext(conn, s, req, pq.path(), pq.query(), description, null);
         Replies.resolve(s.server.callbacks().announce(ctx), s.loop, reply -> {
             if (reply.statusCode() == 200 && !reply.isAuthenticationFailed()) {
                 s.setState(ServerSessionState.PRE_RECORD);
                 s.setPathAndQuery(pq.path(), pq.query());
                 s.setAnnounced(description);
-                s.announceUri = req.uri();
             }
             // No Session header in the ANNOUNCE answer: some clients reject it there (mediamtx#840).
             done.accept(Replies.outcome(conn, req, reply, null));
@@ -73,7 +80,11 @@ final class SessionRequests {
 
     // ------------------------------------------------------------------------------------------ SETUP
 
-    static void setup(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
+    /** The transport alternative chosen for a SETUP, in the server's terms. */
+    private record Negotiated(Transport spec, TransportProtocol protocol, TransportProfile profile) {
+    }
+
+    static void setup(ServerSession s, ServerConnection conn, RtspRequest req, RtspUrl url, Consumer<Outcome> done) {
         RtspServer server = s.server;
         if (!server.supportedMethods().contains(RtspMethod.SETUP)) {
             done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()));
@@ -86,58 +97,61 @@ final class SessionRequests {
                     ServerSessionState.PRE_PLAY, ServerSessionState.PRE_RECORD)).withSession(s));
             return;
         }
+        ServerSession answered = state == ServerSessionState.INITIAL ? null : s;
         boolean record = state == ServerSessionState.PRE_RECORD;
-        List<String> th = req.headers().getAll(RtspHeaderNames.TRANSPORT);
-        List<TransportSpec> alternatives;
+        Transports alternatives;
         try {
-            if (th.size() != 1) {
-                throw new IllegalArgumentException(th.isEmpty() ? "Transport header is missing"
-                        : "Transport header must be given once");
-            }
-            alternatives = TransportSpec.parseList(th.get(0));
-        } catch (IllegalArgumentException e) {
+            alternatives = Transports.parse(req.headers().getAll(RtspHeaderNames.TRANSPORT));
+        } catch (HeaderParseException e) {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST,
-                    "invalid transport header: " + e.getMessage())));
+                    "invalid transport header: " + e.getMessage())).withSession(answered));
             return;
         }
-        TransportSpec chosen = null;
-        for (TransportSpec t : alternatives) {
-            if (supported(server, conn, t, record)) {
-                chosen = t;
+        Negotiated chosen = null;
+        for (Transport t : alternatives.list()) {
+            Negotiated n = negotiate(server, conn, t, record);
+            if (n != null) {
+                chosen = n;
                 break;
             }
         }
         if (chosen == null) {
-            done.accept(Outcome.of(RtspResponse.builder(RtspStatus.UNSUPPORTED_TRANSPORT).build()).withSession(
-                    state == ServerSessionState.INITIAL ? null : s));
+            done.accept(Outcome.of(RtspResponse.builder(RtspStatus.UNSUPPORTED_TRANSPORT).build())
+                    .withSession(answered));
             return;
         }
-        if (record ? !"record".equals(chosen.mode) : "record".equals(chosen.mode)) {
+        Transport.Mode mode = chosen.spec().mode();
+        if (record ? mode != Transport.Mode.RECORD : mode == Transport.Mode.RECORD) {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST,
-                    "transport header contains a invalid mode (" + chosen.mode + ")")));
+                    "transport header contains a invalid mode (" + (mode == null ? "null"
+                            : mode.name().toLowerCase(Locale.ROOT)) + ")")).withSession(answered));
             return;
         }
         SessionTransport previous = s.transport();
-        if (previous != null && (previous.protocol() != chosen.protocol || previous.profile() != chosen.profile)) {
+        if (previous != null && (previous.protocol() != chosen.protocol() || previous.profile() != chosen.profile())) {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST,
                     "can't setup medias with different transports")).withSession(s));
             return;
         }
-        if (chosen.protocol == TransportProtocol.UDP && chosen.clientPorts == null) {
+        PortPair clientPorts = chosen.spec().clientPorts();
+        if (chosen.protocol() == TransportProtocol.UDP && clientPorts == null) {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST,
-                    "transport header does not contain client ports")));
+                    "transport header does not contain client ports")).withSession(answered));
             return;
         }
         int[] channels = null;
-        if (chosen.protocol == TransportProtocol.TCP) {
-            channels = chosen.interleaved;
-            if (channels != null) {
-                if (channels[1] != channels[0] + 1) {
-                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "invalid interleaved IDs")));
+        if (chosen.protocol() == TransportProtocol.TCP) {
+            PortPair ids = chosen.spec().interleaved();
+            if (ids != null) {
+                channels = new int[] {ids.first(), ids.second()};
+                if (channels[1] != channels[0] + 1 || channels[1] > 255) {
+                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "invalid interleaved IDs"))
+                            .withSession(answered));
                     return;
                 }
                 if (channelInUse(s, channels[0]) || channelInUse(s, channels[1])) {
-                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "interleaved IDs are in use")));
+                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "interleaved IDs are in use"))
+                            .withSession(answered));
                     return;
                 }
             } else {
@@ -145,6 +159,11 @@ final class SessionRequests {
                 int c = 0;
                 while (channelInUse(s, c) || channelInUse(s, c + 1)) {
                     c += 2;
+                }
+                if (c > 254) {
+                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "no free interleaved IDs"))
+                            .withSession(answered));
+                    return;
                 }
                 channels = new int[] {c, c + 1};
             }
@@ -154,11 +173,7 @@ final class SessionRequests {
         String query;
         int index;
         if (record) {
-            List<String> controls = new ArrayList<>();
-            for (Media m : s.announcedDescription().medias()) {
-                controls.add(StreamDescriptions.control(m));
-            }
-            index = UrlRules.findAnnouncedMedia(controls, s.announceUri, req.uri());
+            index = findAnnouncedMedia(s, url);
             if (index < 0) {
                 done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "media not found")).withSession(s));
                 return;
@@ -166,11 +181,12 @@ final class SessionRequests {
             path = s.path();
             query = s.query();
         } else {
-            UrlRules.SetupTarget target = UrlRules.setupTarget(req.uri());
-            if (target == null) {
-                done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST,
-                        "invalid SETUP path. This typically happens when VLC fails a request, and then switches to an"
-                                + " unsupported RTSP dialect")));
+            RtspPaths.SetupTarget target;
+            try {
+                target = RtspPaths.forPlaySetup(url);
+            } catch (RtspUrlException e) {
+                done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, e.getMessage()))
+                        .withSession(answered));
                 return;
             }
             if (state == ServerSessionState.PRE_PLAY && !target.path().equals(s.path())) {
@@ -180,7 +196,12 @@ final class SessionRequests {
             }
             path = target.path();
             query = target.query();
-            index = target.trackId();
+            index = target.mediaIndex();
+            if (index < 0) {
+                done.accept(Outcome.of(RequestRouter.error(RtspStatus.NOT_FOUND, "media not found"))
+                        .withSession(answered));
+                return;
+            }
         }
         for (SessionMedia m : s.setupMediaList()) {
             if (m.index == index) {
@@ -190,9 +211,9 @@ final class SessionRequests {
             }
         }
 
-        SessionTransport transport = new SessionTransport(chosen.protocol, chosen.profile);
+        SessionTransport transport = new SessionTransport(chosen.protocol(), chosen.profile());
         RequestContext ctx = new RequestContext(conn, s, req, path, query, null, transport);
-        TransportSpec spec = chosen;
+        Negotiated spec = chosen;
         int[] ch = channels;
         Replies.resolve(server.callbacks().setup(ctx), s.loop, reply -> {
             if (reply.statusCode() != 200 || reply.isAuthenticationFailed()) {
@@ -233,30 +254,22 @@ final class SessionRequests {
                     return;
                 }
                 StreamMedia sm = stream.streamMedias().get(index);
-                if (spec.protocol == TransportProtocol.UDP) {
-                    InetSocketAddress rtp = new InetSocketAddress(conn.remoteIp(), spec.clientPorts[0]);
-                    for (ServerSession other : server.sessionsOf(stream)) {
-                        if (other != s && other.authorIp() != null && other.authorIp().equals(s.authorIp())) {
-                            for (SessionMedia om : other.setupMediaList()) {
-                                if (om.clientRtp != null && om.clientRtp.getPort() == rtp.getPort()) {
-                                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "UDP ports "
-                                            + spec.clientPorts[0] + " and " + spec.clientPorts[1]
-                                            + " are already assigned to another reader with the same IP")));
-                                    return;
-                                }
-                            }
-                        }
-                    }
+                if (spec.protocol() == TransportProtocol.UDP && udpPortsTaken(server, s, clientPorts)) {
+                    // The server could not tell their packets apart (one socket pair serves every session).
+                    done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST, "UDP ports "
+                            + clientPorts.first() + " and " + clientPorts.second()
+                            + " are already assigned to another reader with the same IP")).withSession(answered));
+                    return;
                 }
                 boolean backChannel = StreamDescriptions.isBackChannel(sm.media);
                 media = new SessionMedia(sm.media, index, sm, backChannel);
                 s.setStream(stream);
                 server.sessionUsesStream(s, stream);
             }
-            switch (spec.protocol) {
+            switch (spec.protocol()) {
                 case UDP -> {
-                    media.clientRtp = new InetSocketAddress(conn.remoteIp(), spec.clientPorts[0]);
-                    media.clientRtcp = new InetSocketAddress(conn.remoteIp(), spec.clientPorts[1]);
+                    media.clientRtp = new InetSocketAddress(conn.remoteIp(), clientPorts.first());
+                    media.clientRtcp = new InetSocketAddress(conn.remoteIp(), clientPorts.second());
                 }
                 case TCP -> media.rtpChannel = ch[0];
                 case UDP_MULTICAST -> media.multicast = media.streamMedia.acquireMulticast();
@@ -274,22 +287,62 @@ final class SessionRequests {
         });
     }
 
-    private static boolean supported(RtspServer server, ServerConnection conn, TransportSpec t, boolean record) {
+    /** The server's view of a transport alternative, or {@code null} when it is not supported here. */
+    private static Negotiated negotiate(RtspServer server, ServerConnection conn, Transport t, boolean record) {
         boolean secure = conn.isSecure();
-        if (t.profile == TransportProfile.SAVP) {
+        if (t.profile() == Transport.Profile.SAVP) {
             // SRTP keys travel in clear inside MIKEY: only over TLS (and SRTP needs the rtsp-srtp integration).
-            return false;
+            return null;
         }
-        switch (t.protocol) {
-            case UDP:
-                return server.config().udpEnabled() && conn.tunnel() == Tunnel.NONE && !secure;
-            case UDP_MULTICAST:
-                return !record && server.config().multicastEnabled() && conn.tunnel() == Tunnel.NONE && !secure;
-            case TCP:
-                return true;
-            default:
-                return false;
+        TransportProtocol protocol;
+        if (t.protocol() == Transport.Protocol.TCP) {
+            protocol = TransportProtocol.TCP;
+        } else if (t.delivery() == Transport.Delivery.MULTICAST) {
+            if (record || !server.config().multicastEnabled() || conn.tunnel() != Tunnel.NONE || secure) {
+                return null;
+            }
+            protocol = TransportProtocol.UDP_MULTICAST;
+        } else {
+            if (!server.config().udpEnabled() || conn.tunnel() != Tunnel.NONE || secure) {
+                return null;
+            }
+            protocol = TransportProtocol.UDP;
         }
+        return new Negotiated(t, protocol, TransportProfile.AVP);
+    }
+
+    /** Whether another session of the same client IP already uses these client ports. */
+    private static boolean udpPortsTaken(RtspServer server, ServerSession s, PortPair ports) {
+        for (ServerSession other : server.sessions()) {
+            if (other == s || other.authorIp() == null || !other.authorIp().equals(s.authorIp())) {
+                continue;
+            }
+            for (SessionMedia om : other.setupMediaList()) {
+                if (om.clientRtp != null && (om.clientRtp.getPort() == ports.first()
+                        || om.clientRtcp.getPort() == ports.second())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The announced media a publisher's SETUP designates (rtsp-base's FFmpeg/GStreamer/absolute rules); a single
+     * media without control is also found at the ANNOUNCE URL itself.
+     */
+    private static int findAnnouncedMedia(ServerSession s, RtspUrl url) {
+        List<String> controls = new ArrayList<>();
+        for (Media m : s.announcedDescription().medias()) {
+            controls.add(m.control() == null ? "" : m.control());
+        }
+        RtspPaths.PathAndQuery announced = new RtspPaths.PathAndQuery(s.path(), s.query());
+        int index = RtspPaths.findAnnouncedMedia(controls, announced, url);
+        if (index < 0 && controls.size() == 1 && controls.get(0).isEmpty()
+                && RtspPaths.forRequest(url).equals(announced)) {
+            index = 0;
+        }
+        return index;
     }
 
     private static boolean channelInUse(ServerSession s, int channel) {
@@ -301,32 +354,35 @@ final class SessionRequests {
         return false;
     }
 
-    private static String answerTransport(RtspServer server, TransportSpec spec, SessionMedia media, int[] ch,
+    private static String answerTransport(RtspServer server, Negotiated spec, SessionMedia media, int[] ch,
             boolean record) {
-        StringBuilder sb = new StringBuilder(TransportSpec.profileToken(spec.protocol, spec.profile));
-        switch (spec.protocol) {
-            case UDP -> sb.append(";unicast;client_port=").append(spec.clientPorts[0]).append('-')
-                    .append(spec.clientPorts[1]).append(";server_port=").append(server.udp().rtpAddress().getPort())
-                    .append('-').append(server.udp().rtcpAddress().getPort());
-            case UDP_MULTICAST -> sb.append(";multicast;destination=").append(media.multicast.group().getHostAddress())
-                    .append(";port=").append(media.multicast.rtpPort()).append('-').append(media.multicast.rtcpPort())
-                    .append(";ttl=").append(server.config().multicastTtl());
-            case TCP -> sb.append(";unicast;interleaved=").append(ch[0]).append('-').append(ch[1]);
+        Transport.Builder b = Transport.builder(
+                spec.protocol() == TransportProtocol.TCP ? Transport.Protocol.TCP : Transport.Protocol.UDP,
+                Transport.Profile.AVP);
+        switch (spec.protocol()) {
+            case UDP -> b.delivery(Transport.Delivery.UNICAST)
+                    .clientPorts(spec.spec().clientPorts())
+                    .serverPorts(new PortPair(server.udp().rtpAddress().getPort(), server.udp().rtcpAddress().getPort()));
+            case UDP_MULTICAST -> b.delivery(Transport.Delivery.MULTICAST)
+                    .destination(media.multicast.group().getHostAddress())
+                    .ports(new PortPair(media.multicast.rtpPort(), media.multicast.rtcpPort()))
+                    .ttl(server.config().multicastTtl());
+            case TCP -> b.delivery(Transport.Delivery.UNICAST).interleaved(new PortPair(ch[0], ch[1]));
             default -> throw new IllegalStateException();
         }
         if (!record && media.streamMedia != null && media.streamMedia.formats.length == 1) {
             // One SSRC per Transport header: only when the media has a single format.
-            sb.append(";ssrc=").append(String.format("%08X", media.streamMedia.formats[0].localSsrc));
+            b.ssrc(media.streamMedia.formats[0].localSsrc);
         }
         if (record) {
-            sb.append(";mode=record");
+            b.mode(Transport.Mode.RECORD);
         }
-        return sb.toString();
+        return b.build().format();
     }
 
     // ------------------------------------------------------------------------------------------ PLAY
 
-    static void play(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
+    static void play(ServerSession s, ServerConnection conn, RtspRequest req, RtspUrl url, Consumer<Outcome> done) {
         if (!s.server.supportedMethods().contains(RtspMethod.PLAY)) {
             done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(s));
             return;
@@ -337,9 +393,8 @@ final class SessionRequests {
                     .withSession(s));
             return;
         }
-        UrlRules.PathQuery pq = UrlRules.pathAndQuery(req.uri());
-        if (state == ServerSessionState.PRE_PLAY && !pq.path().equals(s.path())
-                && !UrlRules.setupTargetPathMatches(req.uri(), s.path())) {
+        RtspPaths.PathAndQuery pq = RtspPaths.forRequest(url);
+        if (state == ServerSessionState.PRE_PLAY && !pq.path().equals(s.path()) && !isTrackOf(url, s.path())) {
             done.accept(Outcome.of(RequestRouter.error(RtspStatus.BAD_REQUEST,
                     "path has changed, was '" + s.path() + "', now is '" + pq.path() + "'")).withSession(s));
             return;
@@ -364,7 +419,7 @@ final class SessionRequests {
             }
             Outcome o = Replies.outcome(conn, req, Reply.of(b.build()), s);
             if (s.state() == ServerSessionState.PRE_PLAY) {
-                String rtpInfo = rtpInfo(s, req.uri());
+                String rtpInfo = rtpInfo(s, url);
                 if (rtpInfo != null && !reply.response().headers().contains(RtspHeaderNames.RTP_INFO)) {
                     o = Replies.outcome(conn, req, Reply.of(b.setHeader(RtspHeaderNames.RTP_INFO, rtpInfo).build()), s);
                 }
@@ -397,9 +452,18 @@ final class SessionRequests {
         }));
     }
 
-    private static String rtpInfo(ServerSession s, String uri) {
+    /** Whether a URL is a track URL of {@code path} (some clients PLAY one of the SETUP URLs). */
+    private static boolean isTrackOf(RtspUrl url, String path) {
+        try {
+            return RtspPaths.forPlaySetup(url).path().equals(path);
+        } catch (RtspUrlException e) {
+            return false;
+        }
+    }
+
+    private static String rtpInfo(ServerSession s, RtspUrl url) {
         StringBuilder sb = new StringBuilder();
-        String origin = UrlRules.origin(uri);
+        String origin = url.scheme() + "://" + url.authority();
         for (SessionMedia m : s.setupMediaList()) {
             if (m.streamMedia == null) {
                 continue;
@@ -420,7 +484,8 @@ final class SessionRequests {
 
     // ------------------------------------------------------------------------------------------ RECORD
 
-    static void record(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
+    static void record(ServerSession s, ServerConnection conn, RtspRequest req, RtspUrl url,
+            Consumer<Outcome> done) {
         if (!s.server.supportedMethods().contains(RtspMethod.RECORD)) {
             done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(s));
             return;
@@ -450,7 +515,8 @@ final class SessionRequests {
 
     // ------------------------------------------------------------------------------------------ PAUSE
 
-    static void pause(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
+    static void pause(ServerSession s, ServerConnection conn, RtspRequest req, RtspUrl url,
+            Consumer<Outcome> done) {
         if (!s.server.supportedMethods().contains(RtspMethod.PAUSE)) {
             done.accept(Outcome.of(RtspResponse.builder(RtspStatus.NOT_IMPLEMENTED).build()).withSession(s));
             return;
@@ -478,7 +544,8 @@ final class SessionRequests {
 
     // ------------------------------------------------------------------------------------------ parameters
 
-    static void parameter(ServerSession s, ServerConnection conn, RtspRequest req, Consumer<Outcome> done) {
-        RequestRouter.parameter(conn, s, req, done);
+    static void parameter(ServerSession s, ServerConnection conn, RtspRequest req, RtspUrl url,
+            Consumer<Outcome> done) {
+        RequestRouter.parameter(conn, s, req, url, done);
     }
 }
