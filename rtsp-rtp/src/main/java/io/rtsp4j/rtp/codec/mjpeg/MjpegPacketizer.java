@@ -145,7 +145,7 @@ public final class MjpegPacketizer implements Packetizer<byte[]> {
                         throw new IllegalArgumentException("no quantization table");
                     }
                     p.dataStart = end;
-                    if (p.dataStart >= b.length) {
+                    if (p.dataStart + 2 > b.length) { // at least the EOI marker
                         throw new IllegalArgumentException("image data not found");
                     }
                     return p;
