@@ -16,11 +16,12 @@ import java.util.Objects;
  * and two-byte forms, or any other profile kept as raw bytes), padding and the payload.
  *
  * <h2>Ownership</h2>
- * A packet owns one reference to its payload {@link ByteBuf} and is itself reference counted
+ * A packet owns one reference to the buffer holding its payload and is itself reference counted
  * ({@link ByteBufHolder}): whoever holds a packet must {@link #release()} it once. {@link #decode(ByteBuf)} does not
- * copy the payload: the payload is a retained slice of the decoded buffer, so the buffer's memory stays alive
- * (and must not be modified) until the packet is released. Header fields are immutable values; the payload bytes
- * are shared with whoever else holds the underlying buffer.
+ * copy the payload: the packet retains the decoded buffer and reads the payload from it, so the buffer's memory
+ * stays alive (and must not be modified) until the packet is released; no derived buffer is created unless
+ * {@link #payload()} is called. Header fields are immutable values; the payload bytes are shared with whoever else
+ * holds the underlying buffer.
  *
  * <h2>Numbers</h2>
  * Unsigned 32-bit header fields (timestamp, SSRC, CSRCs) are exposed as {@code long} values in
