@@ -27,16 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Interoperability with libsrtp through GStreamer's {@code srtpenc} / {@code srtpdec} (gst-plugins-bad): packets
- * protected by GStreamer are unprotected here, and packets protected here are unprotected by GStreamer, for the
- * 80- and 32-bit tags, with and without MKI. Each packet travels as one file ({@code multifilesrc} /
+ * protected by GStreamer are unprotected here, and packets protected here are unprotected by GStreamer, for every
+ * profile (80- and 32-bit HMAC tags, AES-128-GCM and AES-256-GCM), with and without MKI. Each packet travels as one file ({@code multifilesrc} /
  * {@code multifilesink} make one buffer per file), so no network or timing is involved. The RTP sequence numbers
  * cross the 65535 wrap, which checks that both sides agree on the rollover counter.
  */
 class GStreamerInteropTest {
 
     private static final long SSRC = 0x1234ABCDL;
-    private static final byte[] KEY_AND_SALT =
-            Hex.decode("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d");
+    /** Master key and salt; each profile takes the first {@link SrtpProfile#keyAndSaltLength()} bytes. */
+    private static final byte[] KEY_MATERIAL =
+            Hex.decode("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b");
     private static final byte[] MKI = Hex.decode("deadbeef");
     private static final int RTP_PACKETS = 40;
 
@@ -60,8 +61,7 @@ class GStreamerInteropTest {
 
     static Stream<Arguments> suites() {
         List<Arguments> out = new ArrayList<>();
-        for (SrtpProfile profile : new SrtpProfile[] {SrtpProfile.AES_CM_128_HMAC_SHA1_80,
-                SrtpProfile.AES_CM_128_HMAC_SHA1_32}) {
+        for (SrtpProfile profile : SrtpProfile.values()) {
             out.add(Arguments.of(profile, false));
             out.add(Arguments.of(profile, true));
         }
@@ -77,13 +77,53 @@ class GStreamerInteropTest {
         return suites().filter(a -> !(a.get()[0] == SrtpProfile.AES_CM_128_HMAC_SHA1_32 && (Boolean) a.get()[1]));
     }
 
+    private static byte[] keyAndSalt(SrtpProfile profile) {
+        return java.util.Arrays.copyOf(KEY_MATERIAL, profile.keyAndSaltLength());
+    }
+
     private static SrtpKeyMaterial key(SrtpProfile profile, boolean withMki) {
-        SrtpKeyMaterial key = SrtpKeyMaterial.fromKeyAndSalt(profile, KEY_AND_SALT);
+        SrtpKeyMaterial key = SrtpKeyMaterial.fromKeyAndSalt(profile, keyAndSalt(profile));
         return withMki ? key.withMki(MKI) : key;
     }
 
+    /** GStreamer's names for the profile: cipher, SRTP authentication, SRTCP authentication. */
+    private static String gstCipher(SrtpProfile profile) {
+        switch (profile) {
+            case AEAD_AES_128_GCM:
+                return "aes-128-gcm";
+            case AEAD_AES_256_GCM:
+                return "aes-256-gcm";
+            default:
+                return "aes-128-icm";
+        }
+    }
+
     private static String gstAuth(SrtpProfile profile) {
-        return profile == SrtpProfile.AES_CM_128_HMAC_SHA1_80 ? "hmac-sha1-80" : "hmac-sha1-32";
+        switch (profile) {
+            case AES_CM_128_HMAC_SHA1_80:
+                return "hmac-sha1-80";
+            case AES_CM_128_HMAC_SHA1_32:
+                return "hmac-sha1-32";
+            default:
+                return "null";
+        }
+    }
+
+    private static String gstRtcpAuth(SrtpProfile profile) {
+        return profile.isAead() ? "null" : "hmac-sha1-80";
+    }
+
+    private static List<String> srtpencProperties(SrtpProfile profile, boolean withMki) {
+        return List.of("key=" + Hex.encode(keyAndSalt(profile)), "rtp-cipher=" + gstCipher(profile),
+                "rtp-auth=" + gstAuth(profile), "rtcp-cipher=" + gstCipher(profile),
+                "rtcp-auth=" + gstRtcpAuth(profile), withMki ? "mki=" + Hex.encode(MKI) : "random-key=false");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        out.addAll(c);
+        return out;
     }
 
     /** RTP packets of assorted sizes (up to 1,200 bytes of payload) whose sequence numbers wrap. */
@@ -110,12 +150,11 @@ class GStreamerInteropTest {
     void gstreamerProtectsRtpAndWeUnprotect(SrtpProfile profile, boolean withMki, @TempDir Path dir)
             throws Exception {
         List<byte[]> plain = rtpPackets();
-        List<byte[]> sent = gstreamer(dir, plain, List.of(
+        List<byte[]> sent = gstreamer(dir, plain, concat(List.of(
                 "multifilesrc", "location=" + dir.resolve("in") + "/%05d.bin", "index=0",
                 "caps=application/x-rtp,media=(string)video,clock-rate=(int)90000,encoding-name=(string)H264,payload=(int)96",
-                "!", "srtpenc", "key=" + Hex.encode(KEY_AND_SALT), "rtp-auth=" + gstAuth(profile),
-                "rtcp-auth=hmac-sha1-80", withMki ? "mki=" + Hex.encode(MKI) : "random-key=false",
-                "!", "multifilesink", "location=" + dir.resolve("out") + "/%05d.bin"));
+                "!", "srtpenc"), srtpencProperties(profile, withMki),
+                List.of("!", "multifilesink", "location=" + dir.resolve("out") + "/%05d.bin")));
         assertThat(sent).hasSize(plain.size());
         SrtpContext receiver = SrtpContext.create(key(profile, withMki));
         for (int i = 0; i < plain.size(); i++) {
@@ -147,16 +186,15 @@ class GStreamerInteropTest {
     void gstreamerProtectsRtcpAndWeUnprotect(SrtpProfile profile, boolean withMki, @TempDir Path dir)
             throws Exception {
         List<byte[]> plain = rtcpPackets();
-        List<byte[]> sent = gstreamer(dir, plain, List.of(
+        List<byte[]> sent = gstreamer(dir, plain, concat(List.of(
                 "multifilesrc", "location=" + dir.resolve("in") + "/%05d.bin", "index=0", "caps=application/x-rtcp",
-                "!", "srtpenc", "name=enc", "key=" + Hex.encode(KEY_AND_SALT), "rtp-auth=" + gstAuth(profile),
-                "rtcp-auth=hmac-sha1-80", withMki ? "mki=" + Hex.encode(MKI) : "random-key=false",
-                "enc.rtcp_src_0", "!", "multifilesink", "location=" + dir.resolve("out") + "/%05d.bin"));
+                "!", "srtpenc", "name=enc"), srtpencProperties(profile, withMki),
+                List.of("enc.rtcp_src_0", "!", "multifilesink", "location=" + dir.resolve("out") + "/%05d.bin")));
         assertThat(sent).hasSize(plain.size());
         SrtpContext receiver = SrtpContext.create(key(profile, withMki));
         for (int i = 0; i < plain.size(); i++) {
-            // SRTCP keeps the 80-bit tag with both profiles.
-            assertThat(sent.get(i)).hasSize(plain.get(i).length + 14 + (withMki ? 4 : 0));
+            // SRTCP keeps the 80-bit tag with both AES-CM profiles.
+            assertThat(sent.get(i)).hasSize(plain.get(i).length + receiver.rtcpOverhead());
             assertThat(unprotect(receiver, sent.get(i), true)).as("packet %d", i).isEqualTo(plain.get(i));
         }
     }
@@ -181,9 +219,9 @@ class GStreamerInteropTest {
 
     /** The caps srtpdec reads its key from. */
     private static String srtpCaps(String mediaType, SrtpProfile profile, boolean withMki) {
-        return mediaType + ",ssrc=(uint)" + SSRC + ",srtp-key=(buffer)" + Hex.encode(KEY_AND_SALT)
-                + ",srtp-cipher=(string)aes-128-icm,srtp-auth=(string)" + gstAuth(profile)
-                + ",srtcp-cipher=(string)aes-128-icm,srtcp-auth=(string)hmac-sha1-80"
+        return mediaType + ",ssrc=(uint)" + SSRC + ",srtp-key=(buffer)" + Hex.encode(keyAndSalt(profile))
+                + ",srtp-cipher=(string)" + gstCipher(profile) + ",srtp-auth=(string)" + gstAuth(profile)
+                + ",srtcp-cipher=(string)" + gstCipher(profile) + ",srtcp-auth=(string)" + gstRtcpAuth(profile)
                 + (withMki ? ",mki=(buffer)" + Hex.encode(MKI) : "");
     }
 
