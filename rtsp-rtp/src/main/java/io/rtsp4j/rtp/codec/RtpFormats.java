@@ -19,10 +19,10 @@ import io.rtsp4j.rtp.codec.lpcm.LpcmDepacketizer;
 import io.rtsp4j.rtp.codec.lpcm.LpcmPacketizer;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegDepacketizer;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegPacketizer;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioDepacketizer;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioPacketizer;
-import io.rtsp4j.rtp.codec.mpeg1video.MpegVideoDepacketizer;
-import io.rtsp4j.rtp.codec.mpeg1video.MpegVideoPacketizer;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioDepacketizer;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioPacketizer;
+import io.rtsp4j.rtp.codec.mpeg1video.Mpeg1VideoDepacketizer;
+import io.rtsp4j.rtp.codec.mpeg1video.Mpeg1VideoPacketizer;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioDepacketizer;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioPacketizer;
 import io.rtsp4j.rtp.codec.mpegts.MpegTsDepacketizer;
@@ -122,9 +122,9 @@ public final class RtpFormats {
         } else if (format instanceof Vp9Format) {
             return new Vp9Packetizer(c);
         } else if (format instanceof Mpeg1AudioFormat) {
-            return new MpegAudioPacketizer(c);
+            return new Mpeg1AudioPacketizer(c);
         } else if (format instanceof Mpeg1VideoFormat) {
-            return new MpegVideoPacketizer(c);
+            return new Mpeg1VideoPacketizer(c);
         } else if (format instanceof Ac3Format) {
             return new Ac3Packetizer(c);
         } else if (format instanceof KlvFormat) {
@@ -170,9 +170,9 @@ public final class RtpFormats {
         } else if (format instanceof Vp9Format) {
             return new Vp9Depacketizer();
         } else if (format instanceof Mpeg1AudioFormat) {
-            return new MpegAudioDepacketizer();
+            return new Mpeg1AudioDepacketizer();
         } else if (format instanceof Mpeg1VideoFormat) {
-            return new MpegVideoDepacketizer();
+            return new Mpeg1VideoDepacketizer();
         } else if (format instanceof Ac3Format) {
             return new Ac3Depacketizer();
         } else if (format instanceof KlvFormat) {

@@ -13,7 +13,7 @@ import io.rtsp4j.rtp.codec.h265.H265Depacketizer;
 import io.rtsp4j.rtp.codec.h265.H265Payloads;
 import io.rtsp4j.rtp.codec.klv.KlvDepacketizer;
 import io.rtsp4j.rtp.codec.latm.LatmPayload;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioFrameHeader;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioFrameHeader;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioDepacketizer;
 import io.rtsp4j.rtp.codec.vp9.Vp9FrameHeader;
 import io.rtsp4j.testing.Hex;
@@ -201,10 +201,10 @@ class CodecBehaviourTest {
     @ParameterizedTest
     @MethodSource("mpegAudioHeaders")
     void mpegAudioFrameHeader(String hex, int length, int samples) {
-        MpegAudioFrameHeader h = MpegAudioFrameHeader.parse(Hex.decode(hex), 0, 4);
+        Mpeg1AudioFrameHeader h = Mpeg1AudioFrameHeader.parse(Hex.decode(hex), 0, 4);
         assertThat(h.frameLength()).isEqualTo(length);
         assertThat(h.sampleCount()).isEqualTo(samples);
-        assertThat(MpegAudioFrameHeader.parse(Hex.decode("fff0ffff"), 0, 4)).isNull();
+        assertThat(Mpeg1AudioFrameHeader.parse(Hex.decode("fff0ffff"), 0, 4)).isNull();
     }
 
     @Test

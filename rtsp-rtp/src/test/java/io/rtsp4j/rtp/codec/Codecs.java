@@ -16,10 +16,10 @@ import io.rtsp4j.rtp.codec.lpcm.LpcmDepacketizer;
 import io.rtsp4j.rtp.codec.lpcm.LpcmPacketizer;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegDepacketizer;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegPacketizer;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioDepacketizer;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioPacketizer;
-import io.rtsp4j.rtp.codec.mpeg1video.MpegVideoDepacketizer;
-import io.rtsp4j.rtp.codec.mpeg1video.MpegVideoPacketizer;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioDepacketizer;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioPacketizer;
+import io.rtsp4j.rtp.codec.mpeg1video.Mpeg1VideoDepacketizer;
+import io.rtsp4j.rtp.codec.mpeg1video.Mpeg1VideoPacketizer;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioDepacketizer;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioPacketizer;
 import io.rtsp4j.rtp.codec.mpegts.MpegTsDepacketizer;
@@ -57,10 +57,10 @@ public final class Codecs {
         add(new CodecAdapter("mpegts", "ts", true, (c, e) -> new MpegTsPacketizer(c), d -> new MpegTsDepacketizer()));
         add(new CodecAdapter("klv", "klvUnit", false, (c, e) -> new KlvPacketizer(c), d -> new KlvDepacketizer()));
         add(new CodecAdapter("ac3", "frames", true, (c, e) -> new Ac3Packetizer(c), d -> new Ac3Depacketizer()));
-        add(new CodecAdapter("mpeg1audio", "frames", true, (c, e) -> new MpegAudioPacketizer(c),
-                d -> new MpegAudioDepacketizer()));
-        add(new CodecAdapter("mpeg1video", "frame", false, (c, e) -> new MpegVideoPacketizer(c),
-                d -> new MpegVideoDepacketizer()));
+        add(new CodecAdapter("mpeg1audio", "frames", true, (c, e) -> new Mpeg1AudioPacketizer(c),
+                d -> new Mpeg1AudioDepacketizer()));
+        add(new CodecAdapter("mpeg1video", "frame", false, (c, e) -> new Mpeg1VideoPacketizer(c),
+                d -> new Mpeg1VideoDepacketizer()));
         add(new CodecAdapter("fragmented", "frame", false, (c, e) -> new LatmPacketizer(c),
                 d -> new LatmDepacketizer()));
         add(new CodecAdapter("vp8", "frame", false, (c, e) -> new Vp8Packetizer(c), d -> new Vp8Depacketizer()));

@@ -7,7 +7,7 @@ import io.rtsp4j.rtp.codec.ac3.Ac3SyncFrame;
 import io.rtsp4j.rtp.codec.latm.LatmPayload;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegDepacketizer;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegPacketizer;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioFrameHeader;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioFrameHeader;
 import io.rtsp4j.rtp.codec.vp9.Vp9FrameHeader;
 import io.rtsp4j.testing.Corpus;
 import io.rtsp4j.testing.Hex;
@@ -86,7 +86,7 @@ class InputParserPropertyTest {
         for (int i = 0; i < 20000; i++) {
             Vp9FrameHeader.parse(mutate(vp9));
             byte[] m = mutate(mpa);
-            MpegAudioFrameHeader h = MpegAudioFrameHeader.parse(m, 0, m.length);
+            Mpeg1AudioFrameHeader h = Mpeg1AudioFrameHeader.parse(m, 0, m.length);
             if (h != null) {
                 assertThat(h.frameLength()).isPositive();
             }

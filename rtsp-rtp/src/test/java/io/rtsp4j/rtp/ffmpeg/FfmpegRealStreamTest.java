@@ -12,7 +12,7 @@ import io.rtsp4j.rtp.codec.h265.H265Depacketizer;
 import io.rtsp4j.rtp.codec.h265.H265Payloads;
 import io.rtsp4j.rtp.codec.lpcm.LpcmDepacketizer;
 import io.rtsp4j.rtp.codec.mjpeg.MjpegDepacketizer;
-import io.rtsp4j.rtp.codec.mpeg1audio.MpegAudioDepacketizer;
+import io.rtsp4j.rtp.codec.mpeg1audio.Mpeg1AudioDepacketizer;
 import io.rtsp4j.rtp.codec.mpeg4audio.Mpeg4AudioDepacketizer;
 import io.rtsp4j.rtp.codec.simpleaudio.SimpleAudioDepacketizer;
 import io.rtsp4j.rtp.codec.vp8.Vp8Depacketizer;
@@ -180,7 +180,7 @@ class FfmpegRealStreamTest {
                 file.toString());
         Capture capture = stream("-i", file.toString(), "-c", "copy", "-f", "rtp");
         assertThat(capture.rtp.get(0).payloadType()).isEqualTo(14);
-        List<List<byte[]>> outputs = depacketize(new MpegAudioDepacketizer(), capture.rtp);
+        List<List<byte[]>> outputs = depacketize(new Mpeg1AudioDepacketizer(), capture.rtp);
         List<String> actual = packetDigests(flatten(outputs));
         List<String> expected = framemd5(file);
         // as for AAC, FFmpeg aggregates frames and drops the last, incomplete group at the end of the stream

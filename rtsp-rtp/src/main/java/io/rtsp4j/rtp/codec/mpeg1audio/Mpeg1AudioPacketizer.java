@@ -13,7 +13,7 @@ import java.util.List;
  * increasing offsets. Payload type 14 unless set; every packet carries the marker bit. The RTP clock is 90 kHz:
  * later frames carry their offset in 90 kHz units.
  */
-public final class MpegAudioPacketizer implements Packetizer<List<byte[]>> {
+public final class Mpeg1AudioPacketizer implements Packetizer<List<byte[]>> {
 
     /** Static payload type of MPA. */
     public static final int PAYLOAD_TYPE = 14;
@@ -27,7 +27,7 @@ public final class MpegAudioPacketizer implements Packetizer<List<byte[]>> {
      *
      * @param config the common settings
      */
-    public MpegAudioPacketizer(PacketizerConfig config) {
+    public Mpeg1AudioPacketizer(PacketizerConfig config) {
         this.writer = new PacketWriter(config, PAYLOAD_TYPE, 8);
     }
 
@@ -49,7 +49,7 @@ public final class MpegAudioPacketizer implements Packetizer<List<byte[]>> {
         int batchSize = 4;
         long ts = timestamp;
         for (byte[] frame : frames) {
-            MpegAudioFrameHeader h = MpegAudioFrameHeader.parse(frame, 0, frame.length);
+            Mpeg1AudioFrameHeader h = Mpeg1AudioFrameHeader.parse(frame, 0, frame.length);
             if (h == null) {
                 throw new IllegalArgumentException("not an MPEG audio frame header");
             }
@@ -60,7 +60,7 @@ public final class MpegAudioPacketizer implements Packetizer<List<byte[]>> {
                 if (!batch.isEmpty()) {
                     writeBatch(batch, batchSize, ts, out);
                     for (byte[] f : batch) {
-                        MpegAudioFrameHeader fh = MpegAudioFrameHeader.parse(f, 0, f.length);
+                        Mpeg1AudioFrameHeader fh = Mpeg1AudioFrameHeader.parse(f, 0, f.length);
                         ts += (long) fh.sampleCount() * CLOCK_RATE / fh.sampleRate();
                     }
                 }

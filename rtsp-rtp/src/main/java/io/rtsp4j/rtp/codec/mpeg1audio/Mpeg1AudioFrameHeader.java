@@ -10,7 +10,7 @@ package io.rtsp4j.rtp.codec.mpeg1audio;
  * @param sampleRate samples per second
  * @param padding whether the padding slot is present
  */
-public record MpegAudioFrameHeader(int version, int layer, int bitRate, int sampleRate, boolean padding) {
+public record Mpeg1AudioFrameHeader(int version, int layer, int bitRate, int sampleRate, boolean padding) {
 
     private static final int[][] BIT_RATES_V1 = {
         {32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448},
@@ -32,7 +32,7 @@ public record MpegAudioFrameHeader(int version, int layer, int bitRate, int samp
      * @param length bytes available from {@code offset}
      * @return the header, or null if the bytes are not a supported frame header
      */
-    public static MpegAudioFrameHeader parse(byte[] data, int offset, int length) {
+    public static Mpeg1AudioFrameHeader parse(byte[] data, int offset, int length) {
         if (length < 4) {
             return null;
         }
@@ -53,7 +53,7 @@ public record MpegAudioFrameHeader(int version, int layer, int bitRate, int samp
         int[][] table = version == 1 ? BIT_RATES_V1 : BIT_RATES_V2;
         int bitRate = table[layer - 1][bitRateIndex - 1] * 1000;
         int sampleRate = SAMPLE_RATES_V1[sampleRateIndex] / (version == 1 ? 1 : version == 2 ? 2 : 4);
-        return new MpegAudioFrameHeader(version, layer, bitRate, sampleRate, (b2 & 0x02) != 0);
+        return new Mpeg1AudioFrameHeader(version, layer, bitRate, sampleRate, (b2 & 0x02) != 0);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.List;
  * header present), B (begins a slice) and E (ends a slice). Payload type 32 unless set; the marker bit is set on
  * the last packet of the frame.
  */
-public final class MpegVideoPacketizer implements Packetizer<byte[]> {
+public final class Mpeg1VideoPacketizer implements Packetizer<byte[]> {
 
     /** Static payload type of MPV. */
     public static final int PAYLOAD_TYPE = 32;
@@ -26,7 +26,7 @@ public final class MpegVideoPacketizer implements Packetizer<byte[]> {
      *
      * @param config the common settings
      */
-    public MpegVideoPacketizer(PacketizerConfig config) {
+    public Mpeg1VideoPacketizer(PacketizerConfig config) {
         this.writer = new PacketWriter(config, PAYLOAD_TYPE, 8);
     }
 

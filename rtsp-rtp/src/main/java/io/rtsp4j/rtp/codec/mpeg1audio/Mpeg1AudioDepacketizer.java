@@ -13,14 +13,14 @@ import java.util.List;
  * Reassembles MPEG-1/2 audio frames from RFC 2250 packets: a packet with fragment offset 0 holds whole frames (or
  * the start of one larger frame), later fragments continue it at the announced offset.
  */
-public final class MpegAudioDepacketizer implements Depacketizer<List<byte[]>> {
+public final class Mpeg1AudioDepacketizer implements Depacketizer<List<byte[]>> {
 
     private final ByteAccumulator fragments = new ByteAccumulator();
     private int expectedSize;
     private boolean firstPacketReceived;
 
     /** Creates a depacketizer. */
-    public MpegAudioDepacketizer() {
+    public Mpeg1AudioDepacketizer() {
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class MpegAudioDepacketizer implements Depacketizer<List<byte[]>> {
             List<byte[]> frames = new ArrayList<>();
             int pos = 0;
             while (pos < data.length) {
-                MpegAudioFrameHeader h = MpegAudioFrameHeader.parse(data, pos, data.length - pos);
+                Mpeg1AudioFrameHeader h = Mpeg1AudioFrameHeader.parse(data, pos, data.length - pos);
                 if (h == null) {
                     throw RtpCodecException.malformed("invalid MPEG audio frame header at offset " + pos);
                 }

@@ -14,7 +14,7 @@ import io.rtsp4j.rtp.internal.FragmentedUnitDepacketizerSupport;
  * (begin) and E (end) bits, and the frame ends with the marker bit. The MPEG-2 header extension (T bit) and the
  * AN/N bits are not supported.
  */
-public final class MpegVideoDepacketizer implements Depacketizer<byte[]> {
+public final class Mpeg1VideoDepacketizer implements Depacketizer<byte[]> {
 
     /** Default maximum frame size (1 MiB). */
     public static final int DEFAULT_MAX_FRAME_SIZE = 1024 * 1024;
@@ -24,7 +24,7 @@ public final class MpegVideoDepacketizer implements Depacketizer<byte[]> {
     private final ByteAccumulator frame = new ByteAccumulator();
 
     /** Creates a depacketizer with the default size limit. */
-    public MpegVideoDepacketizer() {
+    public Mpeg1VideoDepacketizer() {
         this(DEFAULT_MAX_FRAME_SIZE);
     }
 
@@ -33,7 +33,7 @@ public final class MpegVideoDepacketizer implements Depacketizer<byte[]> {
      *
      * @param maxFrameSize the maximum frame size in bytes
      */
-    public MpegVideoDepacketizer(int maxFrameSize) {
+    public Mpeg1VideoDepacketizer(int maxFrameSize) {
         this.maxFrameSize = maxFrameSize;
         this.slice = new FragmentedUnitDepacketizerSupport("frame", maxFrameSize);
     }
