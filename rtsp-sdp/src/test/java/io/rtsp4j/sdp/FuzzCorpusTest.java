@@ -96,11 +96,23 @@ class FuzzCorpusTest {
     }
 
     /**
-     * Session contract: only SdpParseException; accepted sessions have medias and re-encode stably.
+     * Session contract, strict and lenient: only SdpParseException; accepted sessions have medias and
+     * re-encode stably; the lenient parse equals the strict one when that succeeds.
      *
      * @param sdp the input
      */
     public static void checkSession(String sdp) {
+        Session lenient = null;
+        try {
+            lenient = Session.parseLenient(sdp);
+            assertThat(lenient.medias()).isNotEmpty();
+            String out = lenient.toSdp();
+            Session again = Session.parseLenient(out);
+            assertThat(again.toSdp()).isEqualTo(out);
+            assertThat(again.medias()).isEqualTo(lenient.medias());
+        } catch (SdpParseException e) {
+            assertThat(e.getMessage()).isNotBlank();
+        }
         Session s;
         try {
             s = Session.parse(sdp);
@@ -113,6 +125,7 @@ class FuzzCorpusTest {
         Session again = Session.parse(out);
         assertThat(again.toSdp()).isEqualTo(out);
         assertThat(again.medias()).isEqualTo(s.medias());
+        assertThat(lenient).as("the lenient parse of an SDP the strict parse accepts").isEqualTo(s);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * Seeded property test of the reader, the writer and the session layer: mutations of every SDP of the
  * corpus and of the captures (characters and lines deleted, inserted, duplicated, swapped, cut) never
  * make anything but {@link SdpParseException} escape; what the reader accepts is written and read back
- * equal, and what the session layer accepts re-encodes to a stable canonical SDP.
+ * equal, and what the session layer accepts re-encodes to a stable canonical SDP. The lenient session
+ * parse gives the strict result whenever that succeeds, and is just as stable.
  */
 class SdpPropertyTest {
 
@@ -52,6 +53,7 @@ class SdpPropertyTest {
         Random r = new Random(20261121L);
         int readOk = 0;
         int sessionOk = 0;
+        int lenientOk = 0;
         for (int i = 0; i < RUNS; i++) {
             String sdp = mutate(r, seeds.get(r.nextInt(seeds.size())));
             SessionDescription sd;
@@ -67,6 +69,19 @@ class SdpPropertyTest {
             if (!again.equals(sd)) {
                 assertThat(again).as("input:%n%s%nwritten:%n%s", sdp, written).isEqualTo(sd);
             }
+            Session lenient = null;
+            try {
+                lenient = Session.parseLenient(sdp);
+                lenientOk++;
+                String canonical = lenient.toSdp();
+                Session reparsed = Session.parseLenient(canonical);
+                if (!reparsed.equals(lenient) || !reparsed.toSdp().equals(canonical)) {
+                    assertThat(reparsed.toSdp()).as("lenient, input:%n%s", sdp).isEqualTo(canonical);
+                    assertThat(reparsed.medias()).as("lenient, input:%n%s", sdp).isEqualTo(lenient.medias());
+                }
+            } catch (SdpParseException e) {
+                check(e, sdp);
+            }
             Session s;
             try {
                 s = Session.parse(sdp);
@@ -75,6 +90,9 @@ class SdpPropertyTest {
                 continue;
             }
             sessionOk++;
+            if (!s.equals(lenient)) {
+                assertThat(lenient).as("lenient parse of an SDP the strict parse accepts:%n%s", sdp).isEqualTo(s);
+            }
             String canonical = s.toSdp();
             Session reparsed = Session.parse(canonical);
             if (!reparsed.medias().equals(s.medias()) || !reparsed.toSdp().equals(canonical)) {
@@ -84,6 +102,7 @@ class SdpPropertyTest {
         }
         assertThat(readOk).isGreaterThan(RUNS / 4);
         assertThat(sessionOk).isGreaterThan(RUNS / 10);
+        assertThat(lenientOk).isGreaterThan(sessionOk);
     }
 
     private static void check(SdpParseException e, String sdp) {

@@ -4,24 +4,55 @@ import java.util.Objects;
 
 /**
  * An MPEG-4 Audio {@code AudioSpecificConfig} (ISO/IEC 14496-3 §1.6.2.1), the {@code config} of AAC in
- * SDP, for the AAC object types RTSP devices use (Main, LC, SSR, LTP), optionally wrapped in explicit
- * hierarchical SBR (HE-AAC) or PS (HE-AAC v2) signalling.
+ * SDP, for the AAC object types RTSP devices use (Main, LC, SSR, LTP), with the three ways of signalling
+ * SBR (HE-AAC) and PS (HE-AAC v2) the standard defines ({@link Signalling}).
  *
- * <p>Reading stops after the {@code GASpecificConfig}; trailing data (a backward-compatible SBR sync
- * extension, padding) is ignored, so {@link #encode()} can be shorter than the input.
+ * <p>Reading stops after the {@code GASpecificConfig} and the optional backward-compatible sync extension
+ * ({@code syncExtensionType 0x2b7}, extension object type 5, {@code sbrPresentFlag}, the rate, then the
+ * optional {@code 0x548} {@code psPresentFlag}); anything after it (padding, an unknown extension) is
+ * ignored, so {@link #encode()} can be shorter than the input. An explicit {@code psPresentFlag} 0 is not
+ * kept (it is also what its absence means to the decoders RTSP streams meet).
  *
- * @param objectType the audio object type (2 = AAC LC)
+ * <p>{@link #extensionObjectType()} and {@link #extensionSampleRate()} say what the stream carries,
+ * whatever the signalling: a backward-compatible extension with {@code sbrPresentFlag} 0 (what FFmpeg's
+ * AAC-LC encoder writes, {@code 119056e500}) has extension type 0 and signalling
+ * {@link Signalling#BACKWARD_COMPATIBLE}.
+ *
+ * @param objectType the audio object type of the core codec (2 = AAC LC)
  * @param sampleRate the sampling rate of the core codec, in Hz
  * @param channelConfig {@code channelConfiguration} (1..7, 11..13)
- * @param extensionObjectType 5 (SBR) or 29 (PS) when signalled, otherwise 0
+ * @param extensionObjectType 5 (SBR) or 29 (SBR and PS) when the stream uses the extension, otherwise 0
  * @param extensionSampleRate the sampling rate of the SBR/PS output, 0 without extension
  * @param frameLengthFlag {@code frameLengthFlag} (960-sample frames instead of 1024)
  * @param dependsOnCoreCoder {@code dependsOnCoreCoder}
  * @param coreCoderDelay {@code coreCoderDelay} (14 bits), meaningful when {@code dependsOnCoreCoder}
+ * @param signalling how the extension is (or is not) written
  */
 public record AudioSpecificConfig(int objectType, int sampleRate, int channelConfig, int extensionObjectType,
                                   int extensionSampleRate, boolean frameLengthFlag, boolean dependsOnCoreCoder,
-                                  int coreCoderDelay) {
+                                  int coreCoderDelay, Signalling signalling) {
+
+    /**
+     * How SBR and PS are signalled (ISO/IEC 14496-3 §1.6.5 "Signaling of SBR" and §1.6.6 for PS).
+     */
+    public enum Signalling {
+        /**
+         * Nothing written: the extension type is 0; a decoder may still find SBR/PS in the stream
+         * (implicit signalling).
+         */
+        IMPLICIT,
+        /**
+         * Explicit hierarchical signalling: the configuration starts with object type 5 or 29, then the
+         * extension rate, then the core object type. The extension type is 5 or 29.
+         */
+        HIERARCHICAL,
+        /**
+         * Explicit backward-compatible signalling: a core configuration followed by the sync extension
+         * {@code 0x2b7} with {@code sbrPresentFlag} (and {@code 0x548} {@code psPresentFlag} when PS is
+         * present). Extension type 0 means {@code sbrPresentFlag} 0: the stream is known to have no SBR.
+         */
+        BACKWARD_COMPATIBLE
+    }
 
     /** AAC Main. */
     public static final int AOT_AAC_MAIN = 1;
@@ -31,6 +62,11 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
     public static final int AOT_SBR = 5;
     /** Parametric Stereo (HE-AAC v2). */
     public static final int AOT_PS = 29;
+
+    /** {@code syncExtensionType} announcing the SBR part of a backward-compatible extension. */
+    private static final int SYNC_EXTENSION_SBR = 0x2b7;
+    /** {@code syncExtensionType} announcing {@code psPresentFlag} after the SBR part. */
+    private static final int SYNC_EXTENSION_PS = 0x548;
 
     private static final int[] SAMPLE_RATES = {
         96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350,
@@ -47,9 +83,11 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
      * @param frameLengthFlag the frame length flag
      * @param dependsOnCoreCoder the core coder flag
      * @param coreCoderDelay the core coder delay
+     * @param signalling the signalling of the extension
      * @throws CodecConfigException if a value cannot be encoded
      */
     public AudioSpecificConfig {
+        Objects.requireNonNull(signalling, "signalling");
         if (objectType < 1 || objectType > 4) {
             throw new CodecConfigException("AudioSpecificConfig: unsupported audio object type " + objectType);
         }
@@ -69,6 +107,36 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
         if (coreCoderDelay < 0 || coreCoderDelay >= 1 << 14 || (!dependsOnCoreCoder && coreCoderDelay != 0)) {
             throw new CodecConfigException("AudioSpecificConfig: invalid core coder delay " + coreCoderDelay);
         }
+        if (signalling == Signalling.IMPLICIT && extensionObjectType != 0) {
+            throw new CodecConfigException("AudioSpecificConfig: extension type " + extensionObjectType
+                    + " needs explicit signalling");
+        }
+        if (signalling == Signalling.HIERARCHICAL && extensionObjectType == 0) {
+            throw new CodecConfigException("AudioSpecificConfig: hierarchical signalling needs an extension type");
+        }
+    }
+
+    /**
+     * A configuration whose signalling follows from the extension type, as configurations were written
+     * before {@link Signalling} existed: {@link Signalling#HIERARCHICAL} with an extension, otherwise
+     * {@link Signalling#IMPLICIT}.
+     *
+     * @param objectType the audio object type
+     * @param sampleRate the core sampling rate
+     * @param channelConfig the channel configuration
+     * @param extensionObjectType 0, 5 or 29
+     * @param extensionSampleRate the extension sampling rate
+     * @param frameLengthFlag the frame length flag
+     * @param dependsOnCoreCoder the core coder flag
+     * @param coreCoderDelay the core coder delay
+     * @throws CodecConfigException if a value cannot be encoded
+     */
+    public AudioSpecificConfig(int objectType, int sampleRate, int channelConfig, int extensionObjectType,
+                               int extensionSampleRate, boolean frameLengthFlag, boolean dependsOnCoreCoder,
+                               int coreCoderDelay) {
+        this(objectType, sampleRate, channelConfig, extensionObjectType, extensionSampleRate, frameLengthFlag,
+                dependsOnCoreCoder, coreCoderDelay,
+                extensionObjectType == 0 ? Signalling.IMPLICIT : Signalling.HIERARCHICAL);
     }
 
     /**
@@ -102,10 +170,17 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
      */
     public static AudioSpecificConfig parse(byte[] data) {
         Objects.requireNonNull(data, "data");
-        return read(new BitReader(data, 0, "AudioSpecificConfig"));
+        return read(new BitReader(data, 0, "AudioSpecificConfig"), false);
     }
 
-    static AudioSpecificConfig read(BitReader r) {
+    /**
+     * Reads a configuration at the reader's position.
+     *
+     * @param r the reader
+     * @param unbounded whether the configuration has no known length (inside a {@code StreamMuxConfig}
+     *     with {@code audioMuxVersion} 0): what follows it is then not padding but the next fields
+     */
+    static AudioSpecificConfig read(BitReader r, boolean unbounded) {
         int type = objectType(r);
         int sampleRate = sampleRate(r);
         int channelConfig = r.bits(4);
@@ -130,8 +205,35 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
         if (extensionFlag && r.remaining() > 0) {
             r.skip(1); // extensionFlag3, reserved
         }
+        Signalling signalling = extensionType == 0 ? Signalling.IMPLICIT : Signalling.HIERARCHICAL;
+        // The standard reads the sync extension only while bits_to_decode() >= 16, which a configuration
+        // of unknown length (LATM audioMuxVersion 0) does not have; GStreamer still puts FFmpeg's
+        // extension there, and FFmpeg reads it. Nothing valid can be mistaken for it: inside a
+        // StreamMuxConfig its first 3 bits would be the reserved frameLengthType 2.
+        if (extensionType == 0 && r.remaining() >= 16 && r.peek(11) == SYNC_EXTENSION_SBR) {
+            if (r.peek(16) == (SYNC_EXTENSION_SBR << 5 | AOT_SBR)) {
+                r.skip(16);
+                signalling = Signalling.BACKWARD_COMPATIBLE;
+                // FFmpeg reads a missing sbrPresentFlag as 0 (the standard only asks for 16 bits here)
+                if (r.remaining() > 0 && r.flag()) { // sbrPresentFlag
+                    extensionType = AOT_SBR;
+                    extensionSampleRate = sampleRate(r);
+                    if (r.remaining() >= 12 && r.peek(11) == SYNC_EXTENSION_PS) {
+                        r.skip(11);
+                        if (r.flag()) { // psPresentFlag
+                            extensionType = AOT_PS;
+                        }
+                    }
+                }
+            } else if (unbounded) {
+                // the extension's length depends on its object type: the next fields cannot be found
+                r.skip(11);
+                throw new CodecConfigException("AudioSpecificConfig: unsupported sync extension object type "
+                        + objectType(r));
+            }
+        }
         return new AudioSpecificConfig(type, sampleRate, channelConfig, extensionType, extensionSampleRate,
-                frameLengthFlag, dependsOnCoreCoder, coreCoderDelay);
+                frameLengthFlag, dependsOnCoreCoder, coreCoderDelay, signalling);
     }
 
     private static int objectType(BitReader r) {
@@ -164,7 +266,7 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
     }
 
     void write(BitWriter w) {
-        if (extensionObjectType != 0) {
+        if (signalling == Signalling.HIERARCHICAL) {
             w.bits(extensionObjectType, 5);
             writeRate(w, sampleRate);
             w.bits(channelConfig, 4);
@@ -181,6 +283,18 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channelCon
             w.bits(coreCoderDelay, 14);
         }
         w.flag(false); // extensionFlag
+        if (signalling == Signalling.BACKWARD_COMPATIBLE) {
+            w.bits(SYNC_EXTENSION_SBR, 11);
+            w.bits(AOT_SBR, 5);
+            w.flag(extensionObjectType != 0); // sbrPresentFlag
+            if (extensionObjectType != 0) {
+                writeRate(w, extensionSampleRate);
+                if (extensionObjectType == AOT_PS) {
+                    w.bits(SYNC_EXTENSION_PS, 11);
+                    w.flag(true); // psPresentFlag
+                }
+            }
+        }
     }
 
     private static void writeRate(BitWriter w, int rate) {

@@ -43,6 +43,14 @@ final class BitReader {
         return (int) bitsLong(n);
     }
 
+    /** The next {@code n} bits (up to 31) without consuming them; the caller checks {@link #remaining()}. */
+    int peek(int n) {
+        int saved = bit;
+        int v = bits(n);
+        bit = saved;
+        return v;
+    }
+
     void skip(int n) {
         if (n > remaining()) {
             throw new CodecConfigException(what + " is truncated");

@@ -13,6 +13,12 @@ import java.util.Objects;
  * ({@code frameLengthType} 0, {@code latmBufferFullness} 255, no other data, no CRC), and
  * {@link #encode()} writes them out in full.
  *
+ * <p>The {@code AudioSpecificConfig} may end with the backward-compatible SBR/PS sync extension
+ * ({@link AudioSpecificConfig.Signalling#BACKWARD_COMPATIBLE}), although the standard only reads it where
+ * the configuration's length is known: GStreamer's {@code rtpmp4apay} copies FFmpeg's AAC configuration
+ * ({@code 119056e500}) into {@code config=40002320adca00}, and FFmpeg reads it back. Its layer then
+ * needs {@code frameLengthType} 0 or 1, so that nothing after it can be read as part of the extension.
+ *
  * @param allStreamsSameTimeFraming {@code allStreamsSameTimeFraming}
  * @param numSubFrames {@code numSubFrames} (0..63: one more payload per frame than this)
  * @param programs the programs, each with its layers (at least one of each)
@@ -67,6 +73,13 @@ public record StreamMuxConfig(boolean allStreamsSameTimeFraming, int numSubFrame
         public Layer {
             if (frameLengthType < 0 || frameLengthType > 7 || frameLengthType == 2) {
                 throw new CodecConfigException("StreamMuxConfig: unsupported frameLengthType " + frameLengthType);
+            }
+            if (audioSpecificConfig != null
+                    && audioSpecificConfig.signalling() == AudioSpecificConfig.Signalling.BACKWARD_COMPATIBLE
+                    && frameLengthType > 1) {
+                // the CELP/HVXC fields could read as the 0x548 PS extension of the configuration before them
+                throw new CodecConfigException("StreamMuxConfig: frameLengthType " + frameLengthType
+                        + " after a configuration with a sync extension");
             }
             if (latmBufferFullness < 0 || latmBufferFullness > 255 || frameLength < 0 || frameLength > 511
                     || celpFrameLengthTableIndex < 0 || celpFrameLengthTableIndex > 63) {
@@ -152,7 +165,7 @@ public record StreamMuxConfig(boolean allStreamsSameTimeFraming, int numSubFrame
             List<Layer> layers = new ArrayList<>();
             for (int l = 0; l < numLayers; l++) {
                 boolean useSameConfig = (p != 0 || l != 0) && r.flag();
-                AudioSpecificConfig asc = useSameConfig ? null : AudioSpecificConfig.read(r);
+                AudioSpecificConfig asc = useSameConfig ? null : AudioSpecificConfig.read(r, true);
                 if (r.remaining() < 3) {
                     // truncated after the configuration: the usual defaults
                     layers.add(new Layer(asc, 0, 255, 0, 0, false));

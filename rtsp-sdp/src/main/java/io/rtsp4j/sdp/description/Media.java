@@ -119,6 +119,14 @@ public final class Media {
      * @throws SdpParseException if the media has no formats, an invalid id, payload type, key-mgmt or format
      */
     public static Media fromSdp(MediaDescription md) {
+        return fromSdp(md, false);
+    }
+
+    /**
+     * Interprets one media description; with {@code lenient}, formats are decoded with
+     * {@link MediaFormats#decodeLenient}.
+     */
+    static Media fromSdp(MediaDescription md, boolean lenient) {
         Builder b = new Builder(md.type());
         b.id = md.attribute("mid");
         for (Attribute a : md.attributes()) {
@@ -148,7 +156,9 @@ public final class Media {
         }
         for (String token : md.formats()) {
             int payloadType = payloadType(replaceSmartPayloadType(token, md.attributes()));
-            b.formats.add(MediaFormats.decode(md.type(), payloadType, rtpMaps[payloadType], fmtps[payloadType]));
+            b.formats.add(lenient
+                    ? MediaFormats.decodeLenient(md.type(), payloadType, rtpMaps[payloadType], fmtps[payloadType])
+                    : MediaFormats.decode(md.type(), payloadType, rtpMaps[payloadType], fmtps[payloadType]));
         }
         return b.build();
     }

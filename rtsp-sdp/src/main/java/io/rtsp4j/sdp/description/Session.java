@@ -24,7 +24,9 @@ import java.util.Set;
  * unique and present on all medias or none; FEC groups ({@code a=group:FEC}) must name existing ids;
  * {@code key-mgmt} must be MIKEY; a {@code sendonly} media is an ONVIF back channel unless every media is
  * {@code sendonly} (cameras that mark all their medias so, mediamtx#5074). Any invalid media rejects the
- * whole description.
+ * whole description. {@link #parseLenient(String)} applies the same rules but keeps a format whose codec
+ * parameters are invalid as a {@link io.rtsp4j.sdp.format.GenericFormat}: what a relay needs, since it
+ * forwards the packets without decoding them.
  *
  * <p>Writing ({@link #toSdp()}) gives the canonical SDP a server sends: a fixed origin, {@code c=IN IP4
  * 0.0.0.0} (or the multicast address), {@code t=0 0}, and per media {@code m=<type> 0 RTP/AVP <pts>},
@@ -100,7 +102,38 @@ public final class Session {
      */
     public static Session parse(String sdp) {
         SessionDescription sd = SdpReader.parse(sdp);
-        return fromSdp(sd, mediaLines(sdp));
+        return fromSdp(sd, mediaLines(sdp), false);
+    }
+
+    /**
+     * Reads a session from SDP text like {@link #parse(String)}, except that a format whose codec
+     * parameters cannot be decoded (an invalid AAC {@code config}, H.264 {@code packetization-mode=3}, a
+     * missing required parameter) does not reject the SDP: it becomes a
+     * {@link io.rtsp4j.sdp.format.GenericFormat} keeping its payload type, {@code rtpmap} and {@code fmtp}
+     * as received, with the clock rate of the {@code rtpmap};
+     * {@link io.rtsp4j.sdp.format.GenericFormat#decodeProblem()} says what was wrong. A server reading an
+     * ANNOUNCE uses this, so that a publisher is not refused because of one format it can relay without
+     * understanding. Structural errors (unreadable lines, ports, payload types, no media, media ids,
+     * {@code key-mgmt}, an {@code rtpmap} without readable clock rate) still fail.
+     *
+     * <pre>{@code
+     * Session s = Session.parseLenient(announceBody);
+     * for (Media m : s.medias()) {
+     *     for (MediaFormat f : m.formats()) {
+     *         if (f instanceof GenericFormat g && g.decodeProblem() != null) {
+     *             log.warn("payload type {} relayed without decoding: {}", g.payloadType(), g.decodeProblem());
+     *         }
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param sdp the SDP (typically an ANNOUNCE body)
+     * @return the session; equal to {@link #parse(String)}'s whenever that succeeds
+     * @throws SdpParseException if the SDP is structurally invalid; the message names the line
+     */
+    public static Session parseLenient(String sdp) {
+        SessionDescription sd = SdpReader.parse(sdp);
+        return fromSdp(sd, mediaLines(sdp), true);
     }
 
     /**
@@ -111,10 +144,10 @@ public final class Session {
      * @throws SdpParseException if the description or one of its medias is invalid
      */
     public static Session fromSdp(SessionDescription sd) {
-        return fromSdp(sd, null);
+        return fromSdp(sd, null, false);
     }
 
-    private static Session fromSdp(SessionDescription sd, int[] mediaLines) {
+    private static Session fromSdp(SessionDescription sd, int[] mediaLines, boolean lenient) {
         Builder b = builder();
         String name = sd.sessionName();
         b.title = name == null || name.equals(" ") ? "" : name;
@@ -126,7 +159,7 @@ public final class Session {
         List<Media> medias = new ArrayList<>();
         for (int i = 0; i < sd.media().size(); i++) {
             try {
-                medias.add(Media.fromSdp(sd.media().get(i)));
+                medias.add(Media.fromSdp(sd.media().get(i), lenient));
             } catch (SdpParseException e) {
                 int line = mediaLines != null && i < mediaLines.length ? mediaLines[i] : 0;
                 throw new SdpParseException(line, "media " + (i + 1) + " is invalid: " + e.problem(), e);

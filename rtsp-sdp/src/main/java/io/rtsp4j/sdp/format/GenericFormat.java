@@ -10,6 +10,10 @@ import java.util.Map;
  *
  * <p>The clock rate comes from the {@code rtpmap}; without one, from the static payload type table of
  * RFC 3551; otherwise it is 0 (unknown).
+ *
+ * <p>A lenient parse ({@link MediaFormats#decodeLenient}, {@code Session.parseLenient}) also keeps a known
+ * codec whose parameters are invalid as a generic format, so that it can still be relayed;
+ * {@link #decodeProblem()} then says what was wrong.
  */
 public final class GenericFormat extends BaseFormat {
 
@@ -34,12 +38,14 @@ public final class GenericFormat extends BaseFormat {
     private final String rtpMap;
     private final String fmtp;
     private final int clockRate;
+    private final String decodeProblem;
 
-    private GenericFormat(int payloadType, String rtpMap, String fmtp, int clockRate) {
+    private GenericFormat(int payloadType, String rtpMap, String fmtp, int clockRate, String decodeProblem) {
         super(payloadType);
         this.rtpMap = rtpMap;
         this.fmtp = fmtp;
         this.clockRate = clockRate;
+        this.decodeProblem = decodeProblem;
     }
 
     /**
@@ -69,7 +75,24 @@ public final class GenericFormat extends BaseFormat {
                 clock = Fmtp.parseInt(v.rate(), "clock rate", "Generic", 0, Integer.MAX_VALUE);
             }
         }
-        return new GenericFormat(payloadType, map, params, clock);
+        return new GenericFormat(payloadType, map, params, clock, null);
+    }
+
+    /** This format, remembering why its codec's own decoder refused it. */
+    GenericFormat withDecodeProblem(String problem) {
+        return new GenericFormat(payloadType(), rtpMap, fmtp, clockRate, problem);
+    }
+
+    /**
+     * Why the codec named by the {@code rtpmap} could not be decoded, when a lenient parse kept this format
+     * generic instead of failing (for example {@code "invalid MPEG4Audio config 'zzz1210': ..."}).
+     * Information only: it is not written and does not take part in {@link #equals(Object)}.
+     *
+     * @return the problem, or {@code null} when this format is generic because its codec is not one of
+     *     this module's types
+     */
+    public String decodeProblem() {
+        return decodeProblem;
     }
 
     @Override
@@ -110,6 +133,6 @@ public final class GenericFormat extends BaseFormat {
 
     @Override
     public GenericFormat withPayloadType(int payloadType) {
-        return new GenericFormat(payloadType, rtpMap, fmtp, clockRate);
+        return new GenericFormat(payloadType, rtpMap, fmtp, clockRate, decodeProblem);
     }
 }

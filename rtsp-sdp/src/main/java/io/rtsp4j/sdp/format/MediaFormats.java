@@ -121,7 +121,43 @@ public final class MediaFormats {
                 // any other media type: generic
             }
         }
+        return generic(payloadType, rtpMap, fmtp);
+    }
+
+    private static GenericFormat generic(int payloadType, String rtpMap, String fmtp) {
         return GenericFormat.decode(payloadType, rtpMap == null ? null : rtpMap.strip(),
                 fmtp == null ? null : fmtp.strip());
+    }
+
+    /**
+     * Decodes one format like {@link #decode}, but keeps a format whose codec parameters are invalid (an
+     * undecodable {@code config}, a missing required parameter, an out-of-range value) as a
+     * {@link GenericFormat} with its {@code rtpmap} and {@code fmtp} as received, the payload type, and the
+     * clock rate of the {@code rtpmap}; {@link GenericFormat#decodeProblem()} says what was wrong. A relay
+     * uses this so that one format it cannot interpret does not stop it from forwarding the stream.
+     *
+     * @param mediaType the media type of the {@code m=} line
+     * @param payloadType the payload type (0..127)
+     * @param rtpMap the {@code a=rtpmap} value after the payload type, or {@code null}
+     * @param fmtp the {@code a=fmtp} value after the payload type, or {@code null}
+     * @return the format
+     * @throws SdpParseException if the payload type is out of range, or the format is invalid and its
+     *     {@code rtpmap} has no readable clock rate either (the exception of the codec's decoder)
+     */
+    public static MediaFormat decodeLenient(String mediaType, int payloadType, String rtpMap, String fmtp) {
+        if (payloadType < 0 || payloadType > 127) {
+            throw new SdpParseException("invalid payload type " + payloadType);
+        }
+        try {
+            return decode(mediaType, payloadType, rtpMap, fmtp);
+        } catch (IllegalArgumentException e) { // SdpParseException, or a codec check that escaped as such
+            String problem = e instanceof SdpParseException spe ? spe.problem() : e.getMessage();
+            try {
+                return generic(payloadType, rtpMap, fmtp).withDecodeProblem(problem);
+            } catch (SdpParseException unreadableRtpMap) {
+                e.addSuppressed(unreadableRtpMap);
+                throw e;
+            }
+        }
     }
 }

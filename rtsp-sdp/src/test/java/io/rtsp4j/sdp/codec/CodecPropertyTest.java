@@ -45,12 +45,14 @@ class CodecPropertyTest {
                     AudioSpecificConfig c = AudioSpecificConfig.parse(data);
                     assertThat(AudioSpecificConfig.parse(c.encode())).isEqualTo(c);
                     return c;
-                }, List.of(hex("1190"), hex("eb098800"), hex("119056e500"), hex("1388"))),
+                }, List.of(hex("1190"), hex("eb098800"), hex("119056e500"), hex("1388"),
+                        hex("131056e598"), hex("130856e59d4880"))),
                 new Parser("StreamMuxConfig", data -> {
                     StreamMuxConfig c = StreamMuxConfig.parse(data);
                     assertThat(StreamMuxConfig.parse(c.encode())).isEqualTo(c);
                     return c;
-                }, List.of(hex("400026203fc0"), hex("4001d613101fe0"), hex("40005623101fe0"), hex("40002310"))))
+                }, List.of(hex("400026203fc0"), hex("4001d613101fe0"), hex("40005623101fe0"), hex("40002310"),
+                        hex("40002320adca00"), hex("40002610adcb3a911fe0"))))
                 .map(p -> Arguments.of(Named.of(p.name(), p)));
     }
 

@@ -27,7 +27,17 @@ class StreamMuxConfigTest {
                 Arguments.of("gortsplib audio aac latm no channels: truncated after the config", "40002310", 48000, 1, 0,
                         "400023103fc0"),
                 Arguments.of("testdata ffmpeg-h264-latm (MP4A-LATM/48000/1)", "400023103fc0", 48000, 1, 0,
-                        "400023103fc0"));
+                        "400023103fc0"),
+                Arguments.of("bug B2: GStreamer rtpmp4apay from FFmpeg's AAC, sync extension then truncated"
+                        + " (MP4A-LATM/48000)", "40002320adca00", 48000, 2, 0, "40002320adca1fe0"),
+                Arguments.of("bug B2 config cut right after the sync extension", "40002320adca", 48000, 2, 0,
+                        "40002320adca1fe0"),
+                Arguments.of("bug B2 config written out in full", "40002320adca1fe0", 48000, 2, 0,
+                        "40002320adca1fe0"),
+                Arguments.of("HE-AAC 131056e598 behind the LATM header, truncated", "40002620adcb30", 24000, 2, 5,
+                        "40002620adcb31fe00"),
+                Arguments.of("HE-AAC v2 130856e59d4880 behind the LATM header, in full", "40002610adcb3a911fe0",
+                        24000, 1, 29, "40002610adcb3a911fe0"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,6 +51,24 @@ class StreamMuxConfigTest {
         assertThat(c.programs().get(0).layers().get(0).latmBufferFullness()).isEqualTo(255);
         assertThat(HexFormat.of().formatHex(c.encode())).isEqualTo(encoded);
         assertThat(StreamMuxConfig.parse(c.encode())).isEqualTo(c);
+    }
+
+    @Test
+    void bugB2ConfigIsAacLcWithoutSbr() {
+        // a=fmtp:96 cpresent=0;config=40002320adca00 (a=rtpmap:96 MP4A-LATM/48000), server-bugs.md B2
+        StreamMuxConfig c = StreamMuxConfig.parse(HexFormat.of().parseHex("40002320adca00"));
+        assertThat(c.allStreamsSameTimeFraming()).isTrue();
+        assertThat(c.programs()).hasSize(1);
+        assertThat(c.programs().get(0).layers()).hasSize(1);
+        StreamMuxConfig.Layer layer = c.programs().get(0).layers().get(0);
+        assertThat(layer.frameLengthType()).isZero();
+        assertThat(layer.audioSpecificConfig()).isEqualTo(new AudioSpecificConfig(AudioSpecificConfig.AOT_AAC_LC,
+                48000, 2, 0, 0, false, false, 0, AudioSpecificConfig.Signalling.BACKWARD_COMPATIBLE));
+        assertThat(layer.audioSpecificConfig()).isEqualTo(AudioSpecificConfig.parse(HexFormat.of().parseHex("119056e500")));
+        assertThat(c.firstConfig().outputSampleRate()).isEqualTo(48000);
+        assertThat(c.firstConfig().outputChannelCount()).isEqualTo(2);
+        assertThat(c.otherDataLenBits()).isEqualTo(-1);
+        assertThat(c.crcCheckSum()).isEqualTo(-1);
     }
 
     @Test
@@ -60,7 +88,11 @@ class StreamMuxConfigTest {
                 Arguments.of("empty", "", "truncated"),
                 Arguments.of("audioMuxVersion 1", "c0", "audioMuxVersion 1"),
                 Arguments.of("invalid inner config", "40000010", "unsupported audio object type 0"),
-                Arguments.of("reserved frameLengthType 2", "400023108000", "frameLengthType 2"));
+                Arguments.of("reserved frameLengthType 2", "400023108000", "frameLengthType 2"),
+                Arguments.of("sync extension of another object type (its length is unknown)", "40002320adcc3fc0",
+                        "unsupported sync extension object type 6"),
+                Arguments.of("CELP frameLengthType after a sync extension", "40002320adcaa280",
+                        "frameLengthType 5 after a configuration with a sync extension"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,7 @@ import io.rtsp4j.sdp.SdpParseException;
 import io.rtsp4j.sdp.SdpReader;
 import io.rtsp4j.sdp.TestJson;
 import io.rtsp4j.sdp.format.FormatFields;
+import io.rtsp4j.sdp.format.GenericFormat;
 import io.rtsp4j.sdp.format.MediaFormat;
 import io.rtsp4j.testing.Corpus;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,41 @@ class SessionCorpusTest {
                             .hasMessageContaining(name.endsWith("2.sdp") ? "media IDs sent partially"
                                     : "duplicate media IDs");
             default -> assertThat(Session.parse(sdp).fecGroups()).containsExactly(List.of("1", "2"), List.of("3", "4"));
+        }
+    }
+
+    /**
+     * The lenient parse a relay uses: the invalid AAC {@code config=zzz1210} of seed 1 becomes a generic
+     * format that is relayed unchanged; the media id errors of seeds 2 and 3 are structural and still fail.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
+    void knownLenientSeedOutcomes(Path file) throws Exception {
+        String name = file.getFileName().toString();
+        String sdp = read(file);
+        switch (name) {
+            case "session-fuzz-seed-1.sdp" -> {
+                Session s = Session.parseLenient(sdp);
+                assertThat(s.medias()).hasSize(2);
+                assertThat(s.medias().get(0).formats().get(0).codec()).isEqualTo("H265");
+                Media audio = s.medias().get(1);
+                assertThat(audio.control()).isEqualTo("streamid=1");
+                assertThat(audio.formats()).hasSize(1);
+                GenericFormat aac = (GenericFormat) audio.formats().get(0);
+                assertThat(aac.payloadType()).isEqualTo(97);
+                assertThat(aac.clockRate()).isEqualTo(44100);
+                assertThat(aac.rtpMap()).isEqualTo("mpeg4-generic/44100/2");
+                assertThat(aac.fmtpValue()).isEqualTo("profile-level-id=1;mode=AAC-hbr;sizelength=13;indexlength=3;"
+                        + "indexdeltalength=3;config=zzz1210");
+                assertThat(aac.decodeProblem()).contains("invalid MPEG4Audio config 'zzz1210'");
+                assertThat(Session.parseLenient(s.toSdp())).isEqualTo(s);
+                assertThat(Session.parseLenient(s.toSdp()).toSdp()).isEqualTo(s.toSdp());
+            }
+            case "session-fuzz-seed-2.sdp", "session-fuzz-seed-3.sdp" ->
+                    assertThatThrownBy(() -> Session.parseLenient(sdp)).isInstanceOf(SdpParseException.class)
+                            .hasMessageContaining(name.endsWith("2.sdp") ? "media IDs sent partially"
+                                    : "duplicate media IDs");
+            default -> assertThat(Session.parseLenient(sdp)).isEqualTo(Session.parse(sdp));
         }
     }
 

@@ -184,6 +184,37 @@ class FormatVectorsTest {
                 .isInstanceOf(SdpParseException.class).hasMessageContaining(message);
     }
 
+    /**
+     * The same invalid parameters through {@link MediaFormats#decodeLenient}: a generic format keeping the
+     * rtpmap and fmtp, with the strict decoder's message as its problem; only an rtpmap without readable
+     * clock rate still fails.
+     */
+    @ParameterizedTest(name = "lenient {0}/{2} {3}")
+    @MethodSource("invalid")
+    void lenientDecodingKeepsInvalidParametersAsGeneric(String type, int pt, String rtpMap, String fmtp,
+                                                        String message) {
+        String[] parts = rtpMap.split("/", -1);
+        String rate = parts.length > 1 ? parts[1] : null;
+        if (rate != null && !rate.matches("[0-9]+")) {
+            assertThatThrownBy(() -> MediaFormats.decodeLenient(type, pt, rtpMap, fmtp))
+                    .isInstanceOf(SdpParseException.class).hasMessageContaining(message);
+            return;
+        }
+        MediaFormat f = MediaFormats.decodeLenient(type, pt, rtpMap, fmtp);
+        assertThat(f).isInstanceOf(GenericFormat.class);
+        assertThat(f.codec()).isEqualTo("Generic");
+        assertThat(f.payloadType()).isEqualTo(pt);
+        assertThat(f.rtpMap()).isEqualTo(rtpMap);
+        assertThat(f.fmtpValue()).isEqualTo(fmtp);
+        assertThat(f.clockRate()).isEqualTo(rate == null ? 0 : Integer.parseInt(rate));
+        assertThat(((GenericFormat) f).decodeProblem()).contains(message);
+        assertThat(f.withPayloadType(pt + 1)).isInstanceOfSatisfying(GenericFormat.class,
+                g -> assertThat(g.decodeProblem()).contains(message));
+        // a valid format is decoded as usual
+        assertThat(MediaFormats.decodeLenient("video", 96, "H264/90000", "packetization-mode=1"))
+                .isEqualTo(MediaFormats.decode("video", 96, "H264/90000", "packetization-mode=1"));
+    }
+
     @Test
     void smartPayloadTypeOfTpLinkCamerasIsReplacedByTheRtpmapOne() {
         // gortsplib format_test.go "application tp-link (issue mediamtx/1267)"
