@@ -33,7 +33,16 @@ final class RtspTestClient implements AutoCloseable {
     private int cseq = 1;
 
     RtspTestClient(InetSocketAddress server) throws IOException {
+        this(server, 0);
+    }
+
+    /** A client whose socket receive buffer is {@code receiveBuffer} bytes (0: the OS default). */
+    RtspTestClient(InetSocketAddress server, int receiveBuffer) throws IOException {
         socket = new Socket();
+        if (receiveBuffer > 0) {
+            // Set before connecting, so that the TCP window stays this small.
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(server, READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.setTcpNoDelay(true);

@@ -65,6 +65,13 @@ final class TestServer implements AutoCloseable {
         return c;
     }
 
+    /** A new client connection with a small receive window, closed with the fixture. */
+    RtspTestClient connect(int receiveBuffer) throws IOException {
+        RtspTestClient c = new RtspTestClient(address(), receiveBuffer);
+        owned.add(c);
+        return c;
+    }
+
     /** New client UDP ports, closed with the fixture. */
     UdpPorts udpPorts() throws IOException {
         UdpPorts p = UdpPorts.open();
