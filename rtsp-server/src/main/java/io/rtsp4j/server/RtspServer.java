@@ -229,7 +229,8 @@ public final class RtspServer implements AutoCloseable {
 
     /**
      * Closes every connection and session (reason {@code "terminated"}) and every listener, and waits until they
-     * are closed. Idempotent.
+     * are closed. Idempotent. Called from a handler callback (an event loop of the server), it returns at once and
+     * the server closes in the background; {@link #awaitTermination()} tells when it is done.
      */
     @Override
     public void close() {
@@ -239,6 +240,26 @@ public final class RtspServer implements AutoCloseable {
             }
             closed = true;
         }
+        if (group != null && isOwnEventLoop()) {
+            // Called from a handler callback: closing waits for the loops, which must not wait for themselves.
+            Thread t = new Thread(this::doClose, "rtsp4j-close");
+            t.setDaemon(true);
+            t.start();
+            return;
+        }
+        doClose();
+    }
+
+    private boolean isOwnEventLoop() {
+        for (io.netty.util.concurrent.EventExecutor e : group) {
+            if (e.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void doClose() {
         RtspServerException reason = new RtspServerException("terminated");
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();

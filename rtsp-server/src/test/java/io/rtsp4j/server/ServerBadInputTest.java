@@ -176,6 +176,18 @@ class ServerBadInputTest {
         }
     }
 
+    // An HTTP request on the RTSP port (no tunnel support yet, issue 9): answered as a request of an unsupported
+    // protocol version (505), and the server goes on.
+    @Test
+    void httpRequest() throws Exception {
+        try (TestServer ts = start()) {
+            RtspTestClient c = ts.connect();
+            c.send("GET /teststream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(c.readResponse().status()).isEqualTo(505);
+            assertThat(ts.connect().request("OPTIONS", "*").status()).isEqualTo(200);
+        }
+    }
+
     // A response sent by a client is ignored (the server sends no requests); the connection goes on.
     @Test
     void responseFromAClientIsIgnored() throws Exception {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -152,6 +153,23 @@ class ServerLifecycleTest {
         assertThatThrownBy(() -> new ServerStream(server, Fixtures.h264()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
         server.close();
+    }
+
+    // A handler may close the server from a callback (an event loop): close() must not wait for its own loop.
+    @Test
+    void closeFromAHandlerCallback() throws Exception {
+        AtomicReference<RtspServer> server = new AtomicReference<>();
+        TestHandler h = new TestHandler().describe(ctx -> {
+            server.get().close();
+            return Reply.status(io.rtsp4j.base.RtspStatus.SERVICE_UNAVAILABLE);
+        });
+        RtspServer s = new RtspServer(TestServer.config(h).build()).start();
+        server.set(s);
+        try (RtspTestClient c = new RtspTestClient(s.rtspAddress())) {
+            c.sendRequest("DESCRIBE", "rtsp://127.0.0.1/x", null);
+            assertThat(s.awaitTermination(Duration.ofSeconds(10))).isTrue();
+            assertThat(c.awaitClosed()).isTrue();
+        }
     }
 
     // Closing the server closes every connection and session with the reason "terminated" (§2.3).

@@ -433,6 +433,60 @@ class ServerPlayTest {
         }
     }
 
+    // TestServerPlayPlayPausePausePlay (direct writes): the same with packets written to the session directly.
+    @Test
+    void playPlayPausePausePlayWithDirectWrites() throws Exception {
+        TestHandler h = TestHandler.serving(stream::get);
+        try (TestServer ts = start(h, Fixtures.h264())) {
+            RtspTestClient c = ts.connect();
+            String session = c.doSetup(ts.url("/teststream/trackID=0"), TCP, null).session();
+            ServerSession s = h.awaitSessionOpen();
+            String url = ts.url("/teststream");
+            for (String method : List.of("PLAY", "PLAY", "PAUSE", "PAUSE", "PLAY")) {
+                RtpPacket p = Fixtures.packet(96, 1, 0, 1, Fixtures.NON_IDR);
+                try {
+                    s.writePacketRtp(media(0), p);
+                } finally {
+                    p.release();
+                }
+                assertThat(c.requestIgnoreFrames(method, url, "Session: " + session).status()).as(method)
+                        .isEqualTo(200);
+            }
+            // Playing again: direct writes arrive, with the caller's packet untouched.
+            RtpPacket p = Fixtures.packet(96, 42, 0, 1, Fixtures.NON_IDR);
+            try {
+                assertThat(s.writePacketRtp(media(0), p)).isTrue();
+            } finally {
+                p.release();
+            }
+            assertThat(Fixtures.sequenceNumber(c.readFrame(0).payload())).isEqualTo(42);
+        }
+    }
+
+    // TestServerPlaySocketError (udp, tcp): a reader that disappears while the stream is written is closed (TCP at
+    // once, UDP by timeout) and the writer goes on without errors.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"udp", "tcp"})
+    void readerDisappears(String transport) throws Exception {
+        TestHandler h = TestHandler.serving(stream::get);
+        try (TestServer ts = start(h, Fixtures.h264(), b -> b.idleTimeout(Duration.ofSeconds(1)))) {
+            RtspTestClient c = ts.connect();
+            UdpPorts ports = ts.udpPorts();
+            boolean tcp = transport.equals("tcp");
+            c.doPlay(ts.url("/teststream"),
+                    c.doSetup(ts.url("/teststream/trackID=0"), tcp ? TCP : udp(ports), null).session());
+            c.close();
+            ports.close(); // UDP: ICMP port unreachable for what the server still sends
+            for (int i = 0; i < 60 && h.sessionsClosed.isEmpty(); i++) {
+                writeRtp(0, i, i * 3000L, Fixtures.NON_IDR);
+                Thread.sleep(50);
+            }
+            assertThat(h.awaitSessionClose().reason()).isNotNull();
+            writeRtp(0, 1000, 0, Fixtures.NON_IDR);
+            assertThat(stream.get().isClosed()).isFalse();
+        }
+    }
+
     // PLAY before SETUP, or RECORD on a reader: 455 Method Not Valid in This State (gortsplib: 400 and close).
     @Test
     void wrongStateIs455() throws Exception {
