@@ -36,6 +36,7 @@ final class BenchResult {
     double load1Start = -1;
     double load1End = -1;
     long publisherLagMaxNanos;
+    long publisherDropped;
     ReaderShard.Snapshot totals = new ReaderShard.Snapshot();
     LatencyHistogram latency = new LatencyHistogram();
     LatencyHistogram loopLag = new LatencyHistogram();
@@ -164,6 +165,7 @@ final class BenchResult {
                 .field("tool_cores", tool < 0 || window <= 0 ? null : tool / window, 3)
                 .field("tool_threads", options.threads() + 1)
                 .field("publisher_lag_max_ms", publisherLagMaxNanos / 1e6, 3)
+                .field("publisher_dropped", publisherDropped)
                 .field("tool_loop_lag_ms", new JsonWriter()
                         .field("p99", loopLag.count() == 0 ? null : loopLag.percentile(99) / 1000.0, 3)
                         .field("max", loopLag.count() == 0 ? null : loopLag.max() / 1000.0, 3))

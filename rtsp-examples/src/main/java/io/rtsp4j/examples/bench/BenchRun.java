@@ -79,8 +79,9 @@ final class BenchRun {
             shards.values().forEach(ReaderShard::startProbe);
             long t0 = System.nanoTime();
             publisher.start(windowEnd);
-            measure(result, publisher, shards, t0);
+            measure(result, publisher, shards, t0, windowStart, windowEnd);
             drain(shards, result);
+            result.publisherDropped = publisher.dropped();
             Snapshot fin = snapshot(shards, true);
             result.fill(fin);
         } finally {
@@ -140,7 +141,8 @@ final class BenchRun {
         }
     }
 
-    private void measure(BenchResult result, Publisher publisher, Map<EventLoop, ReaderShard> shards, long t0)
+    private void measure(BenchResult result, Publisher publisher, Map<EventLoop, ReaderShard> shards, long t0,
+            long windowStart, long windowEnd)
             throws InterruptedException {
         long windowOpen = t0 + o.warmup().toNanos();
         long windowClose = windowOpen + o.duration().toNanos();
@@ -174,15 +176,21 @@ final class BenchRun {
                 break;
             }
             if (open && now > windowClose + TimeUnit.SECONDS.toNanos(5) + o.duration().toNanos() / 2) {
-                errors.add("the publisher fell behind: " + publisher.sent() + " of " + (result.windowPackets
-                        + Math.round(o.warmup().toNanos() / 1e9 * o.rate())) + " packets sent when the window"
-                        + " should have closed");
+                errors.add("the publisher fell behind: " + publisher.sent() + " of " + windowEnd
+                        + " packets sent when the window should have closed; stopped there");
                 result.publisherLagMaxNanos = Math.max(publisher.maxLagNanos(), now - windowClose);
                 result.windowEndNanos = now;
                 result.serverCpuEnd = o.serverPid() > 0 ? ProcStats.cpuSeconds(o.serverPid()) : -1;
                 result.toolCpuEnd = ProcStats.cpuSeconds(0);
                 result.load1End = ProcStats.load1();
-                result.sent = Math.max(0, publisher.sent() - Math.round(o.warmup().toNanos() / 1e9 * o.rate()));
+                long finalSent;
+                try {
+                    finalSent = publisher.stop().get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    finalSent = publisher.sent();
+                }
+                // the window's packets that were sent: readers count only those, so received <= sent * readers
+                result.sent = Math.max(0, Math.min(finalSent, windowEnd) - windowStart);
                 break;
             }
             if (open && o.serverPid() > 0) {

@@ -60,6 +60,7 @@ final class Publisher implements InterleavedSplitter.FrameSink {
     private long octets;
     private volatile long sent;
     private volatile long maxLagNanos;
+    private volatile long dropped;
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     Publisher(BenchContext ctx, EventLoopGroup group) {
@@ -179,6 +180,12 @@ final class Publisher implements InterleavedSplitter.FrameSink {
         int payload = ctx.options().payload();
         boolean tcp = udp == null;
         Channel ch = tcp ? control.channel() : udp.rtp();
+        if (!ch.isWritable()) {
+            // the relay does not read as fast as we send: drop here (a camera would too) instead of queueing
+            // without bound, which would turn into minutes of latency and gigabytes of memory
+            dropped++;
+            return;
+        }
         int size = (tcp ? 4 : 0) + 12 + payload;
         ByteBuf buf = ch.alloc().directBuffer(size);
         if (tcp) {
@@ -227,6 +234,25 @@ final class Publisher implements InterleavedSplitter.FrameSink {
         }
     }
 
+    /**
+     * Stops sending (the window is closed because the publisher fell behind).
+     *
+     * @return the number of packets sent, final
+     */
+    CompletableFuture<Long> stop() {
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+            total = next;
+            sent = next;
+            finished.complete(null);
+            f.complete(next);
+        });
+        return f;
+    }
+
     /** Completes when every packet was handed to the socket. */
     CompletableFuture<Void> finished() {
         return finished;
@@ -235,6 +261,11 @@ final class Publisher implements InterleavedSplitter.FrameSink {
     /** Packets sent so far (updated once per tick). */
     long sent() {
         return sent;
+    }
+
+    /** Packets not sent because the connection to the relay was not writable (its buffers full). */
+    long dropped() {
+        return dropped;
     }
 
     /** The largest delay of a packet behind its schedule, in ns. */
