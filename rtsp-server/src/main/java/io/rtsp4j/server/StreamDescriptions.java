@@ -2,22 +2,40 @@ package io.rtsp4j.server;
 
 import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.sdp.description.Session;
+import io.rtsp4j.sdp.format.GenericFormat;
+import io.rtsp4j.sdp.format.MediaFormat;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The server's use of SDP descriptions: parsing ANNOUNCE bodies, checks, and the SDP answered to DESCRIBE. */
 final class StreamDescriptions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamDescriptions.class);
+
     private StreamDescriptions() {
     }
 
-    /** Parses an announced SDP; the message of the exception says what and where. */
+    /**
+     * Parses an announced SDP; the message of the exception says what and where. Leniently: a format whose codec
+     * parameters cannot be decoded is kept as a generic format (the server relays packets without decoding them,
+     * and refusing a publisher for one unusual config would be worse), with a warning.
+     */
     static Session parse(String sdp) {
+        Session s;
         try {
-            return Session.parse(sdp);
+            s = Session.parseLenient(sdp);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        for (Media m : s.medias()) {
+            for (MediaFormat f : m.formats()) {
+                if (f instanceof GenericFormat g && g.decodeProblem() != null) {
+                    LOG.warn("announced payload type {} kept without decoding its parameters: {}", g.payloadType(),
+                            g.decodeProblem());
+                }
+            }
+        }
+        return s;
     }
 
     /** A publisher may not announce back channels (they are for readers to send). */

@@ -104,6 +104,28 @@ class ServerRecordTest {
         }
     }
 
+    // server-bugs.md B2: a format whose parameters the SDP reader cannot decode (here GStreamer's MP4A-LATM config
+    // with an SBR sync extension, and a broken AAC config) does not refuse the publisher: it is relayed as a
+    // generic format.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a=rtpmap:97 MP4A-LATM/48000\r\na=fmtp:97 cpresent=0;config=40002320adca00",
+            "a=rtpmap:97 mpeg4-generic/48000/2\r\na=fmtp:97 streamtype=5;mode=AAC-hbr;config=ZZ;sizelength=13"})
+    void announceWithUndecodableFormatParameters(String format) throws Exception {
+        AtomicReference<io.rtsp4j.sdp.description.Session> announced = new AtomicReference<>();
+        TestHandler h = publishing().announce(ctx -> {
+            announced.set(ctx.description());
+            return Reply.ok();
+        });
+        try (TestServer ts = start(h)) {
+            RtspTestClient c = ts.connect();
+            c.doAnnounce(ts.url("/teststream"), Fixtures.h264Sdp("trackID=0")
+                    + "m=audio 0 RTP/AVP 97\r\na=control:trackID=1\r\n" + format + "\r\n");
+            assertThat(announced.get().medias()).hasSize(2);
+            assertThat(announced.get().medias().get(1).formats().get(0).clockRate()).isEqualTo(48000);
+            new ServerStream(ts.server, announced.get()).close();
+        }
+    }
+
     // A second ANNOUNCE on an announced session is in the wrong state: 455.
     @Test
     void announceTwiceIs455() throws Exception {
