@@ -12,6 +12,7 @@ import io.rtsp4j.base.RtspStatus;
 import io.rtsp4j.rtp.RtpDecodeException;
 import io.rtsp4j.rtp.RtpPacket;
 import io.rtsp4j.rtp.report.RtcpReceiver;
+import io.rtsp4j.rtp.report.RtcpSender;
 import io.rtsp4j.rtp.rtcp.ReceiverReport;
 import io.rtsp4j.rtp.rtcp.ReceptionReport;
 import io.rtsp4j.rtp.rtcp.RtcpDecodeException;
@@ -99,6 +100,7 @@ public final class ServerSession {
     private volatile long lastPacketNanos;
     private ScheduledFuture<?> checkTask;
     private ScheduledFuture<?> reportTask;
+    private ScheduledFuture<?> directReportTask;
     private final PtsDecoder ptsDecoder;
     private final long localSsrc;
 
@@ -233,23 +235,105 @@ public final class ServerSession {
     }
 
     /**
-     * Sends an RTP packet to this session's client directly (not through a stream), e.g. for a reader served
-     * without a shared stream. Packets written before PLAY/RECORD are dropped and false is returned.
+     * Sends an RTP packet to this session's client directly (not through the stream), with the current wall
+     * clock as its NTP time; see {@link #writePacketRtp(Media, RtpPacket, Instant)}.
      *
      * @param media a set-up media
      * @param packet the packet; not modified, not released
-     * @return whether the packet was queued
+     * @return whether the packet was sent or queued
      */
     public boolean writePacketRtp(Media media, RtpPacket packet) {
+        return writePacketRtp(media, packet, server.config().clock().instant());
+    }
+
+    /**
+     * Sends an RTP packet to this session's client directly (not through the stream), e.g. to serve each reader
+     * its own position of a recording. The packet goes out with the SSRC the SETUP answer announced (the
+     * stream format's); the session sends its own RTCP sender reports for direct writes (the first right after
+     * the first random-access packet, then periodically), mapping RTP time to {@code ntp}. Do not mix direct
+     * writes and stream writes for one reader: their reports would contradict each other. A packet written from
+     * {@link ServerHandler#onPlay} is sent right after the PLAY response; packets written before PLAY otherwise,
+     * or while paused, are dropped and false is returned.
+     *
+     * @param media a set-up media
+     * @param packet the packet; not modified, not released
+     * @param ntp the absolute time of the packet, used in sender reports
+     * @return whether the packet was sent or queued
+     * @throws IllegalArgumentException when the media was not set up, or the packet is larger than the server's
+     *     max packet size
+     */
+    public boolean writePacketRtp(Media media, RtpPacket packet, Instant ntp) {
         SessionMedia m = setupMedia(media);
         if (closed) {
             return false;
         }
         int size = packet.encodedSize();
+        if (size > server.config().maxPacketSize()) {
+            throw new IllegalArgumentException("RTP packet size (" + size + ") is greater than the maximum allowed ("
+                    + server.config().maxPacketSize() + ")");
+        }
+        SessionMedia.Format f = m.format(packet.payloadType());
+        StreamFormat sf = m.streamMedia == null ? null : m.streamMedia.format(packet.payloadType());
+        long ssrc = sf != null ? sf.localSsrc : packet.ssrc();
         ByteBuf buf = server.allocator().directBuffer(StreamMedia.FRAME_HEADER + size);
         buf.writeByte('$').writeByte(m.rtpChannel < 0 ? 0 : m.rtpChannel).writeShort(size);
         packet.encodeTo(buf);
-        return sendOrQueue(m, buf, true);
+        buf.setInt(StreamMedia.FRAME_HEADER + 8, (int) ssrc);
+        boolean sent = sendOrQueue(m, buf, true);
+        if (sent && f != null && !server.config().disableSenderReports()) {
+            ByteBuf sr = null;
+            synchronized (f) {
+                if (f.directSender == null) {
+                    f.directSender = new RtcpSender(f.format.clockRate(), server.config().senderReportPeriod(),
+                            server.wallClock());
+                }
+                long ntpNanos = ntp.getEpochSecond() * 1_000_000_000L + ntp.getNano();
+                if (f.directSender.onPacketSent(packet.sequenceNumber(), packet.timestamp(), ssrc,
+                        packet.payloadSize(), ntpNanos, f.detector.isRandomAccess(packet.payload()))) {
+                    sr = directSenderReport(f, ssrc);
+                }
+            }
+            if (sr != null) {
+                sendOrQueue(m, sr, false);
+            }
+        }
+        return sent;
+    }
+
+    /** An SR + SDES compound of the direct writes of a format, or {@code null}. Holds the format's monitor. */
+    private ByteBuf directSenderReport(SessionMedia.Format f, long ssrc) {
+        SenderReport sr = f.directSender.buildReport();
+        if (sr == null) {
+            return null;
+        }
+        return RtcpPackets.encodeCompound(List.of(sr, SourceDescription.cname(ssrc, "rtsp4j-" + id.substring(0, 8))),
+                server.allocator());
+    }
+
+    /** Periodic sender reports of the direct writes (session loop). */
+    private void sendDirectSenderReports() {
+        if (closed || state != ServerSessionState.PLAY) {
+            return;
+        }
+        for (SessionMedia m : setupMedias) {
+            for (SessionMedia.Format f : m.formats) {
+                ByteBuf sr;
+                synchronized (f) {
+                    if (f.directSender == null) {
+                        continue;
+                    }
+                    StreamFormat sf = m.streamMedia == null ? null : m.streamMedia.format(f.format.payloadType());
+                    sr = directSenderReport(f, sf != null ? sf.localSsrc : localSsrc);
+                }
+                if (sr != null) {
+                    try {
+                        sendRtcpTo(m, sr);
+                    } finally {
+                        sr.release();
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -602,6 +686,11 @@ public final class ServerSession {
             }
         }
         startChecks();
+        if (directReportTask == null && !server.config().disableSenderReports()) {
+            long period = server.config().senderReportPeriod().toMillis();
+            directReportTask = loop.scheduleAtFixedRate(this::sendDirectSenderReports, period, period,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Stops delivering the stream (PAUSE or close). */
@@ -1057,6 +1146,9 @@ public final class ServerSession {
         closeReason = reason;
         if (checkTask != null) {
             checkTask.cancel(false);
+        }
+        if (directReportTask != null) {
+            directReportTask.cancel(false);
         }
         ServerSessionState s = state;
         if (s == ServerSessionState.PLAY) {

@@ -85,6 +85,8 @@ final class SessionMedia {
         final java.util.ArrayList<io.rtsp4j.rtp.RtpPacket> ready = new java.util.ArrayList<>();
         /** Packets found lost by the last {@code onPacket} (RTP reading thread only). */
         long lostNow;
+        /** Sender-report state of the packets written to the session directly (guarded by this monitor). */
+        io.rtsp4j.rtp.report.RtcpSender directSender;
 
         Format(MediaFormat format) {
             this.format = format;

@@ -463,6 +463,34 @@ class ServerPlayTest {
         }
     }
 
+    // Direct writes (with NTP): the SETUP's SSRC on the wire, and the session's own sender report right after the
+    // first key frame, mapping its RTP time to the given NTP time.
+    @Test
+    void directWritesWithNtp() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2020-01-01T00:00:00Z"));
+        TestHandler h = TestHandler.serving(stream::get);
+        try (TestServer ts = start(h, Fixtures.h264(), b -> b.clock(clock))) {
+            RtspTestClient c = ts.connect();
+            RtspTestClient.Response r = c.doSetup(ts.url("/teststream/trackID=0"), TCP, null);
+            c.doPlay(ts.url("/teststream"), r.session());
+            ServerSession s = h.awaitSessionOpen();
+            Instant at = Instant.parse("2019-06-01T10:00:00Z");
+            RtpPacket p = Fixtures.packet(96, 5, 180000, 0xABCDL, Fixtures.IDR);
+            try {
+                assertThat(s.writePacketRtp(media(0), p, at)).isTrue();
+                assertThat(p.ssrc()).isEqualTo(0xABCDL);
+            } finally {
+                p.release();
+            }
+            byte[] rtp = c.readFrame(0).payload();
+            assertThat(String.format("%08X", Fixtures.ssrc(rtp))).isEqualTo(r.header("Transport").replaceAll(".*ssrc=", ""));
+            SenderReport sr = (SenderReport) Fixtures.decodeRtcp(c.readFrame(1).payload()).get(0);
+            assertThat(sr.ssrc()).isEqualTo(Fixtures.ssrc(rtp));
+            assertThat(sr.ntpTime()).isEqualTo(ntp(at));
+            assertThat(sr.rtpTime()).isEqualTo(180000);
+        }
+    }
+
     // TestServerPlaySocketError (udp, tcp): a reader that disappears while the stream is written is closed (TCP at
     // once, UDP by timeout) and the writer goes on without errors.
     @ParameterizedTest(name = "{0}")
