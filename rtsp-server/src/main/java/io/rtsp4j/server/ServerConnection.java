@@ -343,7 +343,10 @@ public final class ServerConnection {
 
     private void startChecks() {
         lastReadNanos = System.nanoTime();
-        long period = Math.max(50, Math.min(1000, server.config().readTimeout().toMillis() / 4));
+        RtspServerConfig c = server.config();
+        long shortest = Math.min(c.readTimeout().toMillis(), Math.min(c.idleTimeout().toMillis(),
+                c.writeTimeout().toMillis()));
+        long period = Math.max(50, Math.min(1000, shortest / 4));
         checkTask = channel.eventLoop().scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
