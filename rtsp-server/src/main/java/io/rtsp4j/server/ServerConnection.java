@@ -196,8 +196,10 @@ public final class ServerConnection {
         lastReadNanos = System.nanoTime();
         if (msg instanceof InterleavedFrame frame) {
             if (busy || !queue.isEmpty()) {
-                // Keep the order of requests and frames.
+                // Keep the order of requests and frames (a RECORD answered asynchronously, then media), and stop
+                // reading meanwhile, so that a client cannot pile up frames in memory behind a slow decision.
                 queue.add(msg);
+                channel.config().setAutoRead(false);
                 return;
             }
             handleFrame(frame);

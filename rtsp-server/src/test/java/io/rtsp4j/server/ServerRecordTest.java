@@ -639,6 +639,32 @@ class ServerRecordTest {
         }
     }
 
+    // Requests of a connection are processed in order with its frames: media sent right behind a RECORD that the
+    // handler answers asynchronously is received once the RECORD is accepted, not dropped.
+    @Test
+    void framesBehindAnAsyncRecordAreKeptInOrder() throws Exception {
+        List<Integer> seqs = new CopyOnWriteArrayList<>();
+        TestHandler h = publishing().record(ctx -> {
+            ctx.session().onPacketRtpAny((media, format, p) -> seqs.add(p.sequenceNumber()));
+            return Reply.async(java.util.concurrent.CompletableFuture.supplyAsync(Reply::ok,
+                    java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS)));
+        });
+        try (TestServer ts = start(h)) {
+            RtspTestClient c = ts.connect();
+            String url = ts.url("/teststream");
+            c.doAnnounce(url, SDP);
+            String session = c.doSetup(url + "/trackID=0", tcp(0), null).session();
+            c.doSetup(url + "/trackID=1", tcp(2), session);
+            c.sendRequest("RECORD", url, null, "Session: " + session);
+            for (int i = 1; i <= 5; i++) {
+                c.sendFrame(0, Fixtures.rtp(96, i, 0, 1, Fixtures.NON_IDR));
+            }
+            assertThat(c.readResponse().status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5)).until(() -> seqs.size() == 5);
+            assertThat(seqs).containsExactly(1, 2, 3, 4, 5);
+        }
+    }
+
     // TestServerRecordDifferentSSRCs (unsecure): a publisher may change its SSRC (a restarted encoder).
     @Test
     void differentSsrcs() throws Exception {
