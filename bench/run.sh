@@ -18,8 +18,10 @@
 #   --warmup S          warm-up seconds per streaming case (default 5)
 #   --max-load L        before each case wait until the 1-minute load is below L (default: no wait)
 #   --max-wait S        give up waiting for the load after S seconds and run anyway (default 600)
-#   --nice N            run relay and bench at this nice level (e.g. -10 on a machine shared with builds;
-#                       default 0); recorded in the results as "nice"
+#   --nice N            run relay and bench at this priority (e.g. -20 on a machine shared with builds;
+#                       default 0): the script re-runs itself in a new session (setsid) whose scheduler
+#                       autogroup gets nice N (plain nice does not work across sessions with autogroups);
+#                       recorded in the results as "nice"
 #   --out FILE          results file (default bench/results/<date>-<relay>.jsonl)
 #   --jar PATH          the rtsp4j jar (bench tool, and default relay)
 #
@@ -45,6 +47,7 @@ CASES=$ALL_CASES
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xms256m -Xmx2g"}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx1g"}
 
+ORIG_ARGS=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
     --relay-cmd) RELAY_CMD=$2; shift 2;;
@@ -62,6 +65,13 @@ while [ $# -gt 0 ]; do
     *) echo "run.sh: unknown option $1" >&2; exit 2;;
   esac
 done
+
+if [ "$NICE" != 0 ] && [ "${BENCH_AUTOGROUP:-}" != 1 ]; then
+  exec env BENCH_AUTOGROUP=1 setsid --wait "$0" "${ORIG_ARGS[@]}"
+fi
+if [ "$NICE" != 0 ]; then
+  echo "$NICE" >"/proc/$$/autogroup" 2>/dev/null || echo "run.sh: cannot set the autogroup nice" >&2
+fi
 
 [ -f "$JAR" ] || { echo "run.sh: $JAR missing: mvn -pl rtsp-examples package -DskipTests" >&2; exit 1; }
 command -v jq >/dev/null || { echo "run.sh: jq is required" >&2; exit 1; }
