@@ -158,7 +158,7 @@ public final class RtspServer implements AutoCloseable {
         ch.pipeline().addLast("counter", conn.new ByteCounter());
         // Packets are written with writeAndFlush from any thread; this turns their flushes into one per loop tick.
         ch.pipeline().addLast("flushes", new FlushConsolidationHandler(UdpListener.FLUSH_AFTER, true));
-        ch.pipeline().addLast("decoder", new RtspDecoder());
+        ch.pipeline().addLast("decoder", new RtspDecoder(config.decoderConfig()));
         ch.pipeline().addLast("encoder", new RtspEncoder());
         if ((config.maxConnections() > 0 && total > config.maxConnections())
                 || (config.maxConnectionsPerIp() > 0 && fromIp > config.maxConnectionsPerIp())) {

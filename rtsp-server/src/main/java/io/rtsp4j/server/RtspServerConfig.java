@@ -2,6 +2,7 @@ package io.rtsp4j.server;
 
 import io.netty.channel.EventLoopGroup;
 import io.rtsp4j.auth.AuthMethod;
+import io.rtsp4j.base.codec.RtspDecoderConfig;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -78,6 +79,7 @@ public final class RtspServerConfig {
     private final String serverName;
     private final Duration tunnelPairingTimeout;
     private final boolean tunnelPairingChecksIp;
+    private final RtspDecoderConfig decoderConfig;
 
     private RtspServerConfig(Builder b) {
         this.rtspAddress = b.rtspAddress;
@@ -108,6 +110,7 @@ public final class RtspServerConfig {
         this.serverName = b.serverName;
         this.tunnelPairingTimeout = b.tunnelPairingTimeout;
         this.tunnelPairingChecksIp = b.tunnelPairingChecksIp;
+        this.decoderConfig = b.decoderConfig;
     }
 
     /**
@@ -278,6 +281,11 @@ public final class RtspServerConfig {
         return tunnelPairingChecksIp;
     }
 
+    /** @return the limits of request decoding (start line, headers, body, interleaved frames) */
+    public RtspDecoderConfig decoderConfig() {
+        return decoderConfig;
+    }
+
     /** The advertised session timeout in seconds: the idle timeout less 5 s, at least 1. */
     int advertisedSessionTimeoutSeconds() {
         // Some clients (Windows Media Foundation) send keep-alives exactly at the advertised timeout: advertise a
@@ -315,6 +323,7 @@ public final class RtspServerConfig {
         private String serverName = DEFAULT_SERVER_NAME;
         private Duration tunnelPairingTimeout = DEFAULT_TUNNEL_PAIRING_TIMEOUT;
         private boolean tunnelPairingChecksIp = true;
+        private RtspDecoderConfig decoderConfig = RtspDecoderConfig.DEFAULT;
 
         private Builder() {
         }
@@ -348,6 +357,7 @@ public final class RtspServerConfig {
             serverName = c.serverName;
             tunnelPairingTimeout = c.tunnelPairingTimeout;
             tunnelPairingChecksIp = c.tunnelPairingChecksIp;
+            decoderConfig = c.decoderConfig;
         }
 
         /**
@@ -668,6 +678,18 @@ public final class RtspServerConfig {
         }
 
         /**
+         * Limits of request decoding. Default {@link RtspDecoderConfig#DEFAULT}: method 64 bytes, URI 2048, 255
+         * header lines, header name 512, value 2048, body 128 KiB, interleaved payload 65535.
+         *
+         * @param config the limits
+         * @return this builder
+         */
+        public Builder decoderConfig(RtspDecoderConfig config) {
+            this.decoderConfig = config;
+            return this;
+        }
+
+        /**
          * Validates and builds the configuration.
          *
          * @return the configuration
@@ -715,6 +737,7 @@ public final class RtspServerConfig {
             Objects.requireNonNull(handler, "handler");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(serverName, "serverName");
+            Objects.requireNonNull(decoderConfig, "decoderConfig");
             return new RtspServerConfig(this);
         }
 

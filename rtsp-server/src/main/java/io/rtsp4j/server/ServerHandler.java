@@ -144,8 +144,9 @@ public interface ServerHandler {
     }
 
     /**
-     * GET_PARAMETER. Without an override the server answers {@code 200} with an empty {@code text/parameters}
-     * body (clients use it as a keep-alive).
+     * GET_PARAMETER, inside a session or not. Clients use it as a keep-alive: when this returns
+     * {@link Reply#notImplemented()} (the default) the server answers {@code 200} with an empty
+     * {@code text/parameters} body.
      *
      * @param ctx the request context (session may be {@code null})
      * @return the decision

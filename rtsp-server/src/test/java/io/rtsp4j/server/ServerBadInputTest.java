@@ -148,6 +148,17 @@ class ServerBadInputTest {
         }
     }
 
+    // The decoding limits are configurable (here a 1 KiB body limit): over it, 413.
+    @Test
+    void configuredBodyLimit() throws Exception {
+        try (TestServer ts = TestServer.start(new TestHandler(), b -> b.decoderConfig(
+                io.rtsp4j.base.codec.RtspDecoderConfig.builder().maxBodyLength(1024).build()))) {
+            RtspTestClient c = ts.connect();
+            assertThat(c.request("SET_PARAMETER", ts.url("/x"), new byte[2000]).status()).isEqualTo(413);
+            assertThat(c.request("SET_PARAMETER", ts.url("/x"), new byte[500]).status()).isEqualTo(501);
+        }
+    }
+
     // When the message boundaries are still known (RTSP/2.0, a too long header, a body over the limit), the same
     // connection goes on; the CSeq is echoed when it was read.
     @ParameterizedTest(name = "{0}")
