@@ -13,6 +13,7 @@ import io.rtsp4j.rtp.RtpDecodeException;
 import io.rtsp4j.rtp.RtpPacket;
 import io.rtsp4j.rtp.report.RtcpReceiver;
 import io.rtsp4j.rtp.report.RtcpSender;
+import io.rtsp4j.rtp.rtcp.Goodbye;
 import io.rtsp4j.rtp.rtcp.ReceiverReport;
 import io.rtsp4j.rtp.rtcp.ReceptionReport;
 import io.rtsp4j.rtp.rtcp.RtcpDecodeException;
@@ -1142,6 +1143,7 @@ public final class ServerSession {
         if (closed) {
             return;
         }
+        sendUdpBye(reason);
         closed = true;
         closeReason = reason;
         if (checkTask != null) {
@@ -1179,6 +1181,36 @@ public final class ServerSession {
         }
         conns.clear();
         server.callbacks().sessionClose(this, reason);
+    }
+
+    /**
+     * An RTCP BYE to a UDP client whose session ends while streaming (RFC 3550 §6.6): for a reader with the
+     * stream's SSRCs (unless the stream itself closed and said it), for a publisher with the receiver's SSRC.
+     * TCP clients see their connection close instead, and multicast groups are shared.
+     */
+    private void sendUdpBye(Throwable reason) {
+        SessionTransport t = transport;
+        ServerSessionState s = state;
+        if (t == null || t.protocol() != TransportProtocol.UDP || server.udp() == null
+                || (s != ServerSessionState.PLAY && s != ServerSessionState.RECORD)
+                || "stream closed".equals(reason.getMessage())) {
+            return;
+        }
+        for (SessionMedia m : setupMedias) {
+            List<Long> ssrcs = new ArrayList<>();
+            if (m.streamMedia != null) {
+                for (StreamFormat f : m.streamMedia.formats) {
+                    ssrcs.add(f.localSsrc);
+                }
+            } else {
+                ssrcs.add(localSsrc);
+            }
+            ByteBuf bye = RtcpPackets.encodeCompound(List.of(new Goodbye(ssrcs, "session closed")), server.allocator());
+            int size = bye.readableBytes();
+            if (server.udp().sendRtcp(bye, m.clientRtcp)) {
+                countOutboundRtcp(m, size);
+            }
+        }
     }
 
     static byte[] utf8(String s) {

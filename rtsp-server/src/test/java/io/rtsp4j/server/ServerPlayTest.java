@@ -565,6 +565,20 @@ class ServerPlayTest {
         }
     }
 
+    // A UDP reader whose session ends gets an RTCP BYE (RFC 3550 §6.6; gortsplib sends none).
+    @Test
+    void udpReaderGetsByeOnTeardown() throws Exception {
+        try (TestServer ts = start(TestHandler.serving(stream::get), Fixtures.h264())) {
+            RtspTestClient c = ts.connect();
+            UdpPorts ports = ts.udpPorts();
+            String session = c.doSetup(ts.url("/teststream/trackID=0"), udp(ports), null).session();
+            c.doPlay(ts.url("/teststream"), session);
+            c.request("TEARDOWN", ts.url("/teststream"), "Session: " + session);
+            byte[] bye = ports.receiveRtcp();
+            assertThat(Fixtures.rtcpType(bye)).isEqualTo(203);
+        }
+    }
+
     // TestServerPlayTimeout (udp): a UDP reader that sends neither requests nor RTCP is closed after the idle
     // timeout (1 s here).
     @Test
