@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  *       if {@code writableBytes()} is smaller, the method calls {@code ensureWritable}, which may reallocate
  *       the buffer's memory (a copy, and any array or memory address the caller took before is stale). To stay
  *       allocation-free, allocate packets with that much spare capacity (or {@link SrtpProfile#MAX_RTP_OVERHEAD}).
- *       If the buffer is read-only or cannot grow, the result is {@link SrtpResult#BUFFER_NOT_WRITABLE}.</li>
+ *       If the buffer is read-only or cannot grow (a slice, or one at its maximum capacity), the result is
+ *       {@link SrtpResult#BUFFER_NOT_WRITABLE}.</li>
  *   <li>{@code unprotect*}: on {@link SrtpResult#OK} the payload is plain text, the reader index is unchanged
  *       and the writer index has shrunk by the overhead; the bytes after the new writer index keep the old
  *       trailer.</li>

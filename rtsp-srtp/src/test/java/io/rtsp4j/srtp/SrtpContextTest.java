@@ -392,6 +392,14 @@ class SrtpContextTest {
         } finally {
             full.release();
         }
+        ByteBuf whole = Unpooled.buffer(100).writeBytes(plain).writeZero(30);
+        try {
+            ByteBuf slice = whole.slice(0, plain.length);
+            assertThat(ctx.protectRtp(slice)).isEqualTo(SrtpResult.BUFFER_NOT_WRITABLE);
+            assertThat(bytes(slice)).isEqualTo(plain);
+        } finally {
+            whole.release();
+        }
         ByteBuf readOnly = Unpooled.wrappedBuffer(plain.clone()).asReadOnly();
         try {
             assertThat(ctx.protectRtp(readOnly)).isEqualTo(SrtpResult.BUFFER_NOT_WRITABLE);
