@@ -215,12 +215,12 @@ public final class ServerStream implements AutoCloseable {
 
     StreamMedia streamMedia(Media media) {
         for (StreamMedia sm : medias) {
-            if (sm.media == media) {
+            if (sm.media == media || sm.initialMedia == media) {
                 return sm;
             }
         }
         for (StreamMedia sm : medias) {
-            if (sm.media.equals(media)) {
+            if (sm.media.equals(media) || sm.initialMedia.equals(media)) {
                 return sm;
             }
         }

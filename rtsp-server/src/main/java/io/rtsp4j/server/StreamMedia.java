@@ -23,6 +23,8 @@ final class StreamMedia {
     final ServerStream stream;
     final int index;
     volatile Media media;
+    /** The media the stream was created with: writers keep using it after {@code reloadDescription}. */
+    final Media initialMedia;
     final StreamFormat[] formats;
     private volatile ReaderTarget[] readers = new ReaderTarget[0];
     volatile ServerStream.MulticastAddress fixedMulticast;
@@ -39,6 +41,7 @@ final class StreamMedia {
         this.stream = stream;
         this.index = index;
         this.media = media;
+        this.initialMedia = media;
         List<MediaFormat> fs = media.formats();
         this.formats = new StreamFormat[fs.size()];
         long[] used = usedSsrcs;

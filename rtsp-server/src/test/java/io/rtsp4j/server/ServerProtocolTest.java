@@ -6,8 +6,11 @@ import io.rtsp4j.base.RtspHeaderNames;
 import io.rtsp4j.base.RtspMethod;
 import io.rtsp4j.base.RtspResponse;
 import io.rtsp4j.base.RtspStatus;
+import io.rtsp4j.rtp.RtpPacket;
+import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.sdp.description.Session;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -462,9 +465,19 @@ class ServerProtocolTest {
             Session updated = Session.parse(Fixtures.h264Sdp("trackID=0")
                     .replace("Z00AKp2oHgCJ+WbgICAgQA==,aO48gA==", "Z2QAKKy0A8ARPyo=,aO4xshs="));
             assertThat(c.describe("/teststream").bodyText()).doesNotContain("Z2QAKKy0A8ARPyo=");
+            Media original = stream.get().description().medias().get(0);
             stream.get().reloadDescription(updated);
             String sdp = c.describe("/teststream").bodyText();
             assertThat(sdp).contains("Z2QAKKy0A8ARPyo=").contains("a=control:trackID=0");
+            // A publisher keeps writing with the medias it announced, and new ones work too.
+            for (Media m : List.of(original, updated.medias().get(0))) {
+                RtpPacket p = Fixtures.packet(96, 1, 0, 1, Fixtures.NON_IDR);
+                try {
+                    stream.get().writeRtp(m, p);
+                } finally {
+                    p.release();
+                }
+            }
         }
     }
 
