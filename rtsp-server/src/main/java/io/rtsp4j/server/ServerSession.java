@@ -478,6 +478,8 @@ public final class ServerSession {
         long outRtp = 0;
         long outRtcp = 0;
         long reported = 0;
+        double jitterSum = 0;
+        int jitterCount = 0;
         List<SessionStats.MediaStats> ms = new ArrayList<>();
         for (SessionMedia m : setupMedias) {
             inB += m.inboundBytes.get();
@@ -491,24 +493,49 @@ public final class ServerSession {
             reported += m.reportedLost.get();
             List<SessionStats.FormatStats> fs = new ArrayList<>();
             for (SessionMedia.Format f : m.formats) {
-                RtcpReceiver receiver = f.receiver;
-                if (receiver != null) {
-                    RtcpReceiver.Stats s;
-                    synchronized (f) {
-                        s = receiver.stats();
-                    }
-                    fs.add(new SessionStats.FormatStats(f.format.payloadType(), s == null ? -1 : s.remoteSsrc(),
-                            s == null ? 0 : s.packetsReceived(), s == null ? 0 : s.packetsLost(),
-                            s == null ? 0 : s.jitter(), s == null ? 0 : s.lastSequenceNumber()));
-                } else {
-                    fs.add(new SessionStats.FormatStats(f.format.payloadType(), -1, 0, 0, 0, 0));
+                SessionStats.FormatStats stats = formatStats(m, f);
+                if (stats.remoteSsrc() != -1) {
+                    jitterSum += stats.jitter();
+                    jitterCount++;
                 }
+                fs.add(stats);
             }
             ms.add(new SessionStats.MediaStats(m.index, m.inboundBytes.get(), m.inboundRtp.get(), m.inboundRtcp.get(),
                     m.outboundBytes.get(), m.outboundRtp.get(), m.outboundRtcp.get(), List.copyOf(fs)));
         }
         return new SessionStats(inB, inRtp, lost.get(), inRtpErr, inRtcp, inRtcpErr, outB, outRtp, dropped.get(),
-                reported, outRtcp, List.copyOf(ms));
+                reported, outRtcp, jitterCount == 0 ? 0 : jitterSum / jitterCount, List.copyOf(ms));
+    }
+
+    private SessionStats.FormatStats formatStats(SessionMedia m, SessionMedia.Format f) {
+        int pt = f.format.payloadType();
+        StreamFormat sf = m.streamMedia == null ? null : m.streamMedia.format(pt);
+        long local = sf != null ? sf.localSsrc : localSsrc;
+        RtcpReceiver.Stats in = null;
+        RtcpSender.Stats direct = null;
+        synchronized (f) {
+            RtcpReceiver receiver = f.receiver;
+            if (receiver != null) {
+                in = receiver.stats();
+            }
+            if (f.directSender != null) {
+                direct = f.directSender.stats();
+            }
+        }
+        RtcpSender.Stats out = direct != null ? direct : sf != null ? sf.senderStats() : null;
+        boolean received = in != null && in.packetsReceived() > 0;
+        boolean sent = out != null && out.packetsSent() > 0;
+        return new SessionStats.FormatStats(pt, local,
+                received ? in.remoteSsrc() : -1,
+                in == null ? 0 : in.packetsReceived(),
+                in == null ? 0 : in.packetsLost(),
+                in == null ? 0 : in.jitter(),
+                received ? in.lastSequenceNumber() : -1,
+                in == null ? -1 : in.lastRtpTimestamp(),
+                in == null ? null : in.lastNtp(),
+                sent ? out.lastSequenceNumber() : -1,
+                out == null ? -1 : out.lastRtpTimestamp(),
+                out == null ? null : out.lastNtp());
     }
 
     /** Closes the session and its connections (idempotent, any thread). */

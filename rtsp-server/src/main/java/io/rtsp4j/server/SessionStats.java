@@ -1,5 +1,6 @@
 package io.rtsp4j.server;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * @param outboundRtpPacketsDropped RTP packets dropped because the client was too slow
  * @param outboundRtpPacketsReportedLost RTP packets the client reported lost in its receiver reports
  * @param outboundRtcpPackets RTCP packets sent
+ * @param inboundRtpPacketsJitter the mean interarrival jitter of the received formats, in clock units
  * @param medias per set-up media, in setup order
  */
 public record SessionStats(
@@ -30,6 +32,7 @@ public record SessionStats(
         long outboundRtpPacketsDropped,
         long outboundRtpPacketsReportedLost,
         long outboundRtcpPackets,
+        double inboundRtpPacketsJitter,
         List<MediaStats> medias) {
 
     /**
@@ -49,16 +52,25 @@ public record SessionStats(
     }
 
     /**
-     * Counters of one format of a set-up media (received packets only).
+     * Counters of one format of a set-up media.
      *
      * @param payloadType the payload type
+     * @param localSsrc the SSRC the server sends this format with (readers: the stream's) or reports with
+     *     (publishers)
      * @param remoteSsrc the client's SSRC, or -1 when nothing was received
-     * @param packetsReceived RTP packets received
+     * @param packetsReceived RTP packets received (in order; duplicates and late packets excluded)
      * @param packetsLost RTP packets lost
      * @param jitter the interarrival jitter, in clock units
      * @param lastSequenceNumber the last sequence number received
+     * @param lastRtpTimestamp the RTP timestamp of the last random-access packet received, -1 if none
+     * @param lastNtp the absolute time of that packet from the publisher's sender reports, or {@code null}
+     * @param outboundLastSequenceNumber the sequence number of the last packet sent for this format, -1 if none
+     *     (for a stream's readers: the last one written to the stream)
+     * @param outboundLastRtpTimestamp the RTP timestamp of the last random-access packet sent, -1 if none
+     * @param outboundLastNtp the absolute time of that packet, or {@code null}
      */
-    public record FormatStats(int payloadType, long remoteSsrc, long packetsReceived, long packetsLost, double jitter,
-            int lastSequenceNumber) {
+    public record FormatStats(int payloadType, long localSsrc, long remoteSsrc, long packetsReceived,
+            long packetsLost, double jitter, int lastSequenceNumber, long lastRtpTimestamp, Instant lastNtp,
+            int outboundLastSequenceNumber, long outboundLastRtpTimestamp, Instant outboundLastNtp) {
     }
 }

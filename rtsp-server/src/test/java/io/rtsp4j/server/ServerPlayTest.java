@@ -350,6 +350,10 @@ class ServerPlayTest {
             assertThat(stats.inboundRtcpPackets()).isEqualTo(1);
             assertThat(stats.outboundBytes()).isEqualTo(12 + 4 + 8 + 8);
             assertThat(stats.inboundBytes()).isEqualTo(8);
+            SessionStats.FormatStats f0 = stats.medias().get(0).formats().get(0);
+            assertThat(f0.localSsrc()).isEqualTo(stream.get().stats().medias().get(0).formats().get(0).localSsrc());
+            assertThat(f0.outboundLastSequenceNumber()).isEqualTo(100);
+            assertThat(f0.remoteSsrc()).isEqualTo(-1);
 
             assertThat(c.requestIgnoreFrames("TEARDOWN", ts.url("/teststream"), "Session: " + session).status())
                     .isEqualTo(200);

@@ -374,7 +374,12 @@ class ServerRecordTest {
             assertThat(stats.inboundRtpPackets()).isEqualTo(2);
             assertThat(stats.inboundRtcpPackets()).isEqualTo(1);
             assertThat(stats.inboundBytes()).isEqualTo(12 + Fixtures.IDR.length + 12 + 1 + 28);
-            assertThat(stats.medias().get(0).formats().get(0).remoteSsrc()).isEqualTo(0x1234);
+            SessionStats.FormatStats f0 = stats.medias().get(0).formats().get(0);
+            assertThat(f0.remoteSsrc()).isEqualTo(0x1234);
+            assertThat(f0.packetsReceived()).isEqualTo(1);
+            assertThat(f0.lastSequenceNumber()).isEqualTo(1);
+            assertThat(f0.lastRtpTimestamp()).isZero();
+            assertThat(f0.outboundLastSequenceNumber()).isEqualTo(-1);
             assertThat(c.requestIgnoreFrames("TEARDOWN", url, "Session: " + session).status()).isEqualTo(200);
             assertThat(h.awaitSessionClose().message()).startsWith("torn down by");
         }
