@@ -366,6 +366,51 @@ class ServerPlayTest {
         }
     }
 
+    // TestServerPlay (concurrent getters): every getter may be called from any thread while requests run.
+    @Test
+    void gettersFromOtherThreads() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        TestHandler h = TestHandler.serving(stream::get);
+        h.setup = ctx -> {
+            Thread t = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        ctx.connection().session();
+                        ctx.connection().stats();
+                        ctx.session().state();
+                        ctx.session().stats();
+                        ctx.session().medias();
+                        ctx.session().path();
+                        ctx.session().query();
+                        ctx.session().stream();
+                        ctx.session().transport();
+                        ctx.session().connections();
+                        stream.get().stats();
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+            return Reply.ok(stream.get());
+        };
+        try (TestServer ts = start(h, Fixtures.twoMedias())) {
+            RtspTestClient c = ts.connect();
+            String session = c.doSetup(ts.url("/teststream/trackID=0"), TCP, null).session();
+            c.doSetup(ts.url("/teststream/trackID=1"), "RTP/AVP/TCP;unicast;interleaved=2-3", session);
+            c.doPlay(ts.url("/teststream"), session);
+            for (int i = 0; i < 50; i++) {
+                writeRtp(0, i, 0, Fixtures.NON_IDR);
+            }
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            assertThat(failures).isEmpty();
+        }
+    }
+
     // TestServerPlayTCPResponseBeforeFrames: a TCP reader gets the PLAY response before any frame, even when
     // the stream is being written all the time.
     @Test
