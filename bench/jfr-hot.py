@@ -12,7 +12,7 @@ import sys
 
 def frame_name(f):
     m = f["method"]
-    return m["type"]["name"] + "." + m["name"]
+    return m["type"]["name"].replace("/", ".") + "." + m["name"]
 
 
 def main():
