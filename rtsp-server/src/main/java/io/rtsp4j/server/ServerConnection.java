@@ -381,10 +381,6 @@ public final class ServerConnection {
         }
     }
 
-    void touchRead() {
-        lastReadNanos = System.nanoTime();
-    }
-
     // ------------------------------------------------------------------------------------------ netty glue
 
     /** The last handler of a connection's pipeline: counts bytes, feeds messages, tracks writability. */

@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.rtsp4j.base.InterleavedFrame;
-import io.rtsp4j.base.RtspHeaderNames;
 import io.rtsp4j.base.RtspMethod;
 import io.rtsp4j.base.RtspRequest;
 import io.rtsp4j.base.RtspResponse;
@@ -26,8 +25,6 @@ import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.sdp.description.Session;
 import io.rtsp4j.sdp.format.MediaFormat;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -1240,10 +1237,6 @@ public final class ServerSession {
         }
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
     static RtspResponse wrongState(ServerSessionState actual, ServerSessionState... allowed) {
         StringBuilder sb = new StringBuilder();
         for (ServerSessionState a : allowed) {
@@ -1256,10 +1249,4 @@ public final class ServerSession {
                 "must be in state [" + sb + "], while is in state " + actual).toBuilder().build();
     }
 
-    static String headerOrNull(RtspRequest r, String name) {
-        return r.headers().get(name);
-    }
-
-    static final String SESSION = RtspHeaderNames.SESSION;
-    static final InetSocketAddress NO_ADDRESS = null;
 }

@@ -227,10 +227,6 @@ public final class ServerStream implements AutoCloseable {
         throw new IllegalArgumentException("media is not part of this stream");
     }
 
-    String cname() {
-        return cname;
-    }
-
     /** The SDP answered to DESCRIBE. */
     String describeSdp(boolean vlcMulticast, boolean backChannels, boolean secure) {
         String groupHint = vlcMulticast && server.config().multicastEnabled()

@@ -84,10 +84,6 @@ final class StreamDescriptions {
         return m.backChannel();
     }
 
-    static String control(Media m) {
-        return m.control();
-    }
-
     /**
      * The SDP of a stream for DESCRIBE: each media's control is {@code trackID=<index>} (the index SETUP
      * understands), back channels only when the client asked for them, and {@code c=} set to the multicast range

@@ -204,10 +204,6 @@ final class StreamMedia {
         return multicast.address();
     }
 
-    synchronized MulticastGroup multicastGroup() {
-        return multicast;
-    }
-
     synchronized void multicastReaderActive(boolean active) {
         activeMulticastReaders += active ? 1 : -1;
         if (active && multicast != null && activeMulticastReaders == 1) {

@@ -130,10 +130,6 @@ final class UdpListener {
         }
     }
 
-    boolean rtpInUse(InetSocketAddress from) {
-        return rtpReceivers.containsKey(normalize(from));
-    }
-
     /** Sends a datagram; takes ownership of {@code content}. Returns false when dropped (socket queue full). */
     boolean sendRtp(ByteBuf content, InetSocketAddress to) {
         return send(rtp, content, to);

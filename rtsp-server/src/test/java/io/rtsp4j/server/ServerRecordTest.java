@@ -3,7 +3,6 @@ package io.rtsp4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.rtsp4j.rtp.RtpPacket;
 import io.rtsp4j.rtp.rtcp.ReceiverReport;
 import io.rtsp4j.rtp.rtcp.ReceptionReport;
 import io.rtsp4j.rtp.rtcp.RtcpPacket;
@@ -731,10 +730,5 @@ class ServerRecordTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !firstBytes.isEmpty());
             assertThat(firstBytes).containsExactly((int) Fixtures.IDR[0]);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static RtpPacket unused() {
-        return null;
     }
 }
