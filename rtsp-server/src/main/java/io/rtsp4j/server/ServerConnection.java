@@ -164,8 +164,19 @@ public final class ServerConnection {
         if (checkTask != null) {
             checkTask.cancel(false);
         }
+        // Media that arrived behind a request still in flight was received: deliver it. Requests cannot be
+        // answered any more.
         while (!queue.isEmpty()) {
-            ReferenceCountUtil.release(queue.poll());
+            Object msg = queue.poll();
+            if (msg instanceof InterleavedFrame frame && session != null && session.acceptsInterleaved(this)) {
+                try {
+                    session.onInterleavedFrame(frame.channel(), frame.content());
+                } finally {
+                    frame.release();
+                }
+            } else {
+                ReferenceCountUtil.release(msg);
+            }
         }
         ServerSession s = session;
         session = null;
@@ -416,11 +427,10 @@ public final class ServerConnection {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (closeReason == null) {
-                closeReason = cause;
-            }
             LOG.debug("{}: {}", ctx.channel().remoteAddress(), cause.toString());
-            ctx.close();
+            // E.g. "Connection reset by peer": that is the reason, not the truncated message the decoder reports
+            // when the channel goes inactive right after (it is ignored once closed).
+            doClose(cause);
         }
     }
 

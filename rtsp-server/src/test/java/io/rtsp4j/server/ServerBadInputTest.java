@@ -434,6 +434,23 @@ class ServerBadInputTest {
         }
     }
 
+    // A connection reset in the middle of a frame is reported as the reset, not as the truncated frame the
+    // decoder sees next (server-bugs.md B3: the reason must say what happened).
+    @Test
+    void resetIsTheCloseReason() throws Exception {
+        TestHandler h = TestHandler.serving(stream::get);
+        try (TestServer ts = start(h)) {
+            RtspTestClient c = ts.connect();
+            String session = c.doSetup(ts.url("/teststream/trackID=0"), TCP, null).session();
+            c.doPlay(ts.url("/teststream"), session);
+            c.send(new byte[] {'$', 1, 0x10, 0x00, 1, 2, 3}); // a frame announcing 4096 bytes, cut short
+            Thread.sleep(100);
+            c.socket().setSoLinger(true, 0);
+            c.close(); // RST
+            assertThat(h.awaitConnectionClose().message()).containsIgnoringCase("reset");
+        }
+    }
+
     // Many clients connecting and vanishing mid-request leave nothing behind.
     @Test
     void clientsVanishingMidRequest() throws Exception {

@@ -9,6 +9,7 @@ import io.rtsp4j.rtp.rtcp.RtcpPacket;
 import io.rtsp4j.rtp.rtcp.SenderReport;
 import io.rtsp4j.rtp.rtcp.SourceDescription;
 import io.rtsp4j.sdp.description.Media;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.time.Duration;
 import java.time.Instant;
@@ -666,6 +667,100 @@ class ServerRecordTest {
             assertThat(c.readResponse().status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(5)).until(() -> seqs.size() == 5);
             assertThat(seqs).containsExactly(1, 2, 3, 4, 5);
+        }
+    }
+
+    // server-bugs.md B3 (a TCP publisher's last frames lost, "connection closed in the middle of a interleaved
+    // frame"): a long publisher byte stream cut at random offsets, with keep-alives answered asynchronously (so
+    // that frames wait behind them and reading is paused and resumed), ends with every frame received in order
+    // and the TEARDOWN seen.
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void tcpPublisherStreamCutAnywhere(long seed) throws Exception {
+        List<Integer> seqs = new CopyOnWriteArrayList<>();
+        TestHandler h = publishing()
+                .getParameter(ctx -> Reply.async(java.util.concurrent.CompletableFuture.supplyAsync(Reply::ok,
+                        java.util.concurrent.CompletableFuture.delayedExecutor(20,
+                                java.util.concurrent.TimeUnit.MILLISECONDS))))
+                .record(ctx -> {
+                    ctx.session().onPacketRtpAny((media, format, p) -> seqs.add(p.sequenceNumber()));
+                    return Reply.ok();
+                });
+        try (TestServer ts = start(h)) {
+            RtspTestClient c = ts.connect();
+            String url = ts.url("/teststream");
+            String session = publish(ts, c, null, null);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            int frames = 3000;
+            java.util.Random r = new java.util.Random(seed);
+            int cseq = 100;
+            for (int i = 0; i < frames; i++) {
+                byte[] payload = new byte[1 + r.nextInt(1400)];
+                payload[0] = 0x41;
+                byte[] rtp = Fixtures.rtp(96, i, i * 3000L, 1, payload);
+                all.writeBytes(new byte[] {'$', 0, (byte) (rtp.length >> 8), (byte) rtp.length});
+                all.writeBytes(rtp);
+                if (i % 300 == 299) {
+                    all.writeBytes(Fixtures.utf8("GET_PARAMETER " + url + " RTSP/1.0\r\nCSeq: " + (cseq++)
+                            + "\r\nSession: " + session + "\r\n\r\n"));
+                }
+            }
+            all.writeBytes(Fixtures.utf8("TEARDOWN " + url + " RTSP/1.0\r\nCSeq: " + cseq + "\r\nSession: "
+                    + session + "\r\n\r\n"));
+            byte[] bytes = all.toByteArray();
+            Thread responses = new Thread(() -> {
+                try {
+                    while (true) {
+                        c.readResponseIgnoreFrames();
+                    }
+                } catch (IOException e) {
+                    // closed at the end
+                }
+            });
+            responses.setDaemon(true);
+            responses.start();
+            int pos = 0;
+            while (pos < bytes.length) {
+                int n = Math.min(bytes.length - pos, 1 + r.nextInt(5000));
+                c.socket().getOutputStream().write(bytes, pos, n);
+                c.socket().getOutputStream().flush();
+                pos += n;
+                if (r.nextInt(20) == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            assertThat(h.awaitSessionClose().message()).startsWith("torn down by");
+            assertThat(seqs).hasSize(frames);
+            for (int i = 0; i < frames; i++) {
+                assertThat(seqs.get(i)).isEqualTo(i);
+            }
+            c.close();
+        }
+    }
+
+    // Media that waits behind a request still in flight is delivered even when the publisher closes right after
+    // sending it (server-bugs.md B3 analysis).
+    @Test
+    void framesBehindAPendingRequestSurviveTheClose() throws Exception {
+        List<Integer> seqs = new CopyOnWriteArrayList<>();
+        TestHandler h = publishing()
+                .getParameter(ctx -> Reply.async(java.util.concurrent.CompletableFuture.supplyAsync(Reply::ok,
+                        java.util.concurrent.CompletableFuture.delayedExecutor(300,
+                                java.util.concurrent.TimeUnit.MILLISECONDS))))
+                .record(ctx -> {
+                    ctx.session().onPacketRtpAny((media, format, p) -> seqs.add(p.sequenceNumber()));
+                    return Reply.ok();
+                });
+        try (TestServer ts = start(h)) {
+            RtspTestClient c = ts.connect();
+            String session = publish(ts, c, null, null);
+            c.sendRequest("GET_PARAMETER", ts.url("/teststream"), null, "Session: " + session);
+            for (int i = 1; i <= 3; i++) {
+                c.sendFrame(0, Fixtures.rtp(96, i, 0, 1, Fixtures.NON_IDR));
+            }
+            c.socket().shutdownOutput();
+            h.awaitSessionClose();
+            assertThat(seqs).containsExactly(1, 2, 3);
         }
     }
 
