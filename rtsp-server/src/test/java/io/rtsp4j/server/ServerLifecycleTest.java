@@ -146,6 +146,34 @@ class ServerLifecycleTest {
         }
     }
 
+    // Without epoll (other OSes, or -Drtsp4j.noEpoll=true) the server runs on NIO: TCP and UDP readers work.
+    @Test
+    void nioTransport() throws Exception {
+        String before = System.getProperty("rtsp4j.noEpoll");
+        System.setProperty("rtsp4j.noEpoll", "true");
+        AtomicReference<ServerStream> stream = new AtomicReference<>();
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get))) {
+            stream.set(ts.stream(Fixtures.h264()));
+            RtspTestClient c = ts.connect();
+            UdpPorts ports = ts.udpPorts();
+            c.doPlay(ts.url("/teststream"), c.doSetup(ts.url("/teststream/trackID=0"),
+                    "RTP/AVP;unicast;" + ports.clientPort(), null).session());
+            io.rtsp4j.rtp.RtpPacket p = Fixtures.packet(96, 9, 0, 1, Fixtures.NON_IDR);
+            try {
+                stream.get().writeRtp(stream.get().description().medias().get(0), p);
+            } finally {
+                p.release();
+            }
+            assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(9);
+        } finally {
+            if (before == null) {
+                System.clearProperty("rtsp4j.noEpoll");
+            } else {
+                System.setProperty("rtsp4j.noEpoll", before);
+            }
+        }
+    }
+
     // TestServerStreamErrorNoServer: a stream needs a started server (it schedules reports on its loops).
     @Test
     void streamNeedsStartedServer() {
