@@ -59,6 +59,8 @@ final class UdpListener {
                 try {
                     return bindPair(server, new InetSocketAddress(rtpAddr.getAddress(), port),
                             new InetSocketAddress(rtcpAddr.getAddress(), port + 1));
+                } catch (ReadBufferException e) {
+                    throw e;
                 } catch (Exception e) {
                     last = e;
                 }
@@ -98,10 +100,31 @@ final class UdpListener {
             b.option(ChannelOption.SO_RCVBUF, server.config().udpReadBufferSize());
         }
         b.option(ChannelOption.SO_SNDBUF, 4 << 20);
+        Channel ch;
         try {
-            return b.bind(addr).sync().channel();
+            ch = b.bind(addr).sync().channel();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot listen on UDP " + addr + ": " + e.getMessage(), e);
+        }
+        int wanted = server.config().udpReadBufferSize();
+        if (wanted > 0) {
+            int got = ((io.netty.channel.socket.DatagramChannelConfig) ch.config()).getReceiveBufferSize();
+            if (got < wanted) {
+                // Linux caps SO_RCVBUF at net.core.rmem_max silently: a publisher would lose packets unnoticed.
+                ch.close().sync();
+                throw new ReadBufferException("udpReadBufferSize: unable to set the UDP read buffer size to " + wanted
+                        + ", got " + got + "; check that the operating system allows that (net.core.rmem_max)");
+            }
+        }
+        return ch;
+    }
+
+    /** The OS refused the configured receive buffer size: retrying other ports would not help. */
+    static final class ReadBufferException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ReadBufferException(String message) {
+            super(message);
         }
     }
 

@@ -127,6 +127,19 @@ class ServerLifecycleTest {
         }
     }
 
+    // §2.2: a UDP read buffer the OS does not grant fails the start (Linux caps it silently, and a publisher would
+    // then lose packets unnoticed); a granted one works.
+    @Test
+    void udpReadBufferSize() throws Exception {
+        RtspServer tooBig = new RtspServer(TestServer.config(new TestHandler()).udpReadBufferSize(1 << 30).build());
+        assertThatThrownBy(tooBig::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("udpReadBufferSize: unable to set the UDP read buffer size to 1073741824");
+        tooBig.close();
+        try (TestServer ts = TestServer.start(new TestHandler(), b -> b.udpReadBufferSize(32 * 1024))) {
+            assertThat(ts.udpRtp()).isNotNull();
+        }
+    }
+
     // A wildcard address listens on IPv4 and IPv6 (dual stack; gortsplib binds tcp4 only, mediamtx#4652).
     @Test
     void wildcardAddressIsDualStack() throws Exception {
