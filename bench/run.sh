@@ -22,6 +22,9 @@
 #                       default 0): the script re-runs itself in a new session (setsid) whose scheduler
 #                       autogroup gets nice N (plain nice does not work across sessions with autogroups);
 #                       recorded in the results as "nice"
+#   --no-gc             idle cases: do not run `jcmd PID GC.run` on a JVM relay (by default it runs once before
+#                       the bench and once after the readers connected, so RSS counts what sessions keep,
+#                       not handshake garbage that an idle JVM never collects)
 #   --out FILE          results file (default bench/results/<date>-<relay>.jsonl)
 #   --jar PATH          the rtsp4j jar (bench tool, and default relay)
 #
@@ -39,6 +42,7 @@ WARMUP=5
 MAX_LOAD=""
 MAX_WAIT=600
 NICE=0
+GC=1
 OUT=""
 NS=bench4j
 ALL_CASES="iperf-tcp iperf-udp tcp-1 tcp-10 tcp-50 tcp-100 tcp-200 tcp-400 tcp-800 udp-1 udp-10 udp-50 udp-100 udp-200
@@ -59,6 +63,7 @@ while [ $# -gt 0 ]; do
     --max-load) MAX_LOAD=$2; shift 2;;
     --max-wait) MAX_WAIT=$2; shift 2;;
     --nice) NICE=$2; shift 2;;
+    --no-gc) GC=0; shift;;
     --out) OUT=$2; shift 2;;
     --jar) JAR=$2; shift 2;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0;;
@@ -152,10 +157,21 @@ bench_case() {   # $1 case, then bench options
   local load_before; load_before=$(load1)
   local json
   mkdir -p "$LOGS"
+  : >"$LOGS/$name.err"
+  local gc_watch=""
+  if [ "${GC_AFTER_CONNECT:-0}" = 1 ]; then
+    # a JVM relay keeps the garbage of 1000s of handshakes in its young generation until a GC happens, which
+    # an idle relay never triggers: collect once the readers play, so RSS shows what the sessions keep
+    ( for _ in $(seq 1 600); do grep -q 'readers playing' "$LOGS/$name.err" && break; sleep 0.2; done
+      sleep 1; jcmd "$RELAY_PID" GC.run >/dev/null 2>&1 ) &
+    gc_watch=$!
+  fi
   if json=$(in_ns nice -n "$NICE" java $BENCH_JAVA_OPTS -jar "$JAR" bench --url "rtsp://127.0.0.1:$PORT/bench" \
       --server-pid "$RELAY_PID" "$@" 2>"$LOGS/$name.err"); then
     grep -v '^bench: t=' "$LOGS/$name.err" >&2 || true
-    echo "$json" | jq -c --argjson lb "$load_before" '. + {load1_before: $lb}' | record "$name"
+    [ -n "$gc_watch" ] && wait "$gc_watch" 2>/dev/null
+    echo "$json" | jq -c --argjson lb "$load_before" --argjson gc "${GC_AFTER_CONNECT:-0}" \
+      '. + {load1_before: $lb, relay_gc_after_connect: ($gc == 1)}' | record "$name"
   else
     echo "{\"error\":\"bench failed\",\"load1_before\":$load_before}" | record "$name"
   fi
@@ -201,7 +217,13 @@ run_case() {
         --payload 1200 --duration "${DURATION}s" --warmup "${WARMUP}s"; stop_relay;;
     rate-*) n=${c#rate-}; start_relay "" && bench_case "$c" --readers 1 --reader-transport tcp --rate "$n" \
         --payload 1200 --duration "${DURATION}s" --warmup "${WARMUP}s"; stop_relay;;
-    idle-*) n=${c#idle-}; start_relay "" && bench_case "$c" --readers "$n" --reader-transport tcp --rate 0 \
+    idle-*) n=${c#idle-}; start_relay "" || return 0
+      GC_AFTER_CONNECT=0
+      if [ "$GC" = 1 ] && [ "$(cat "/proc/$RELAY_PID/comm" 2>/dev/null)" = java ] && command -v jcmd >/dev/null; then
+        # same for the baseline: collect the start-up garbage before the bench measures it
+        sleep 2; jcmd "$RELAY_PID" GC.run >/dev/null 2>&1 || true; GC_AFTER_CONNECT=1
+      fi
+      GC_AFTER_CONNECT=$GC_AFTER_CONNECT bench_case "$c" --readers "$n" --reader-transport tcp --rate 0 \
         --duration 10s --warmup 5s --connect-concurrency 128; stop_relay;;
     mcast-*) n=${c#mcast-}
       if [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null; then
