@@ -23,6 +23,13 @@ final class Clients {
     static final Map<String, String> GST_ENV = Map.of("GST_PLUGIN_FEATURE_RANK", "avdec_aac:MAX,avdec_opus:MAX",
             "GST_DEBUG_NO_COLOR", "1");
 
+    /**
+     * GStreamer publishers log their RTSP exchange ({@code rtspclientsink} sometimes never finishes at the end
+     * of the file; the log shows where it waits).
+     */
+    static final Map<String, String> GST_PUBLISHER_ENV = Map.of("GST_DEBUG", "rtspclientsink:5",
+            "GST_DEBUG_NO_COLOR", "1");
+
     private Clients() {
     }
 
@@ -47,7 +54,8 @@ final class Clients {
     static List<String> reader(InteropCell.Endpoint r, String url, String user, String pass) {
         switch (r.tool()) {
             case InteropCell.FFMPEG:
-                return List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning",
+                return List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel",
+                        System.getProperty("rtsp4j.interop.ffmpegLog", "warning"),
                         "-rtsp_transport", ffmpegTransport(r.transport()), "-i", withUserInfo(url, user, pass),
                         "-map", "0:v", "-fps_mode", "passthrough", "-f", "framemd5", "-y", "video.md5",
                         "-map", "0:a", "-f", "f32le", "-y", "audio.f32");
@@ -57,7 +65,12 @@ final class Clients {
                         "-show_entries", "stream=codec_type,codec_name,width,height,sample_rate,channels",
                         "-of", "compact=p=0", withUserInfo(url, user, pass));
             default:
-                List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-e", "-q",
+                List<String> cmd = new ArrayList<>();
+                if (E2eTools.onPath("stdbuf")) {
+                    // line-buffered stdout: checksumsink's lines show up as frames are decoded (progress checks)
+                    cmd.addAll(List.of("stdbuf", "-oL"));
+                }
+                cmd.addAll(List.of("gst-launch-1.0", "-e", "-q",
                         "rtspsrc", "location=" + url, "protocols=" + gstTransport(r.transport()), "name=s"));
                 if (user != null) {
                     cmd.add("user-id=" + user);

@@ -32,12 +32,14 @@ final class ManagedProcess implements AutoCloseable {
     private final Path stderr;
     private final long startNanos = System.nanoTime();
     private volatile boolean stoppedByUs;
+    private volatile long endNanos;
 
     private ManagedProcess(String name, Process process, Path stdout, Path stderr) {
         this.name = name;
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+        process.onExit().thenRun(() -> endNanos = System.nanoTime());
     }
 
     /**
@@ -100,8 +102,10 @@ final class ManagedProcess implements AutoCloseable {
         return stoppedByUs;
     }
 
+    /** How long the process ran (until now while it runs). */
     Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        long end = endNanos;
+        return Duration.ofNanos((end != 0 ? end : System.nanoTime()) - startNanos);
     }
 
     Path stdoutFile() {

@@ -25,6 +25,10 @@ final class MediaCheck {
     static final int PCM_BYTES_PER_SECOND = 48_000 * 2 * 4;
     private static final int SAMPLE_FRAME = 8;
     private static final int ANCHOR = 4096;
+    /** Frames (video) that may be cut at the very end of the source when the publisher leaves. */
+    static final int MAX_TAIL = 3;
+    /** Audio that may be cut at the very end of the source when the publisher leaves (0.25 s). */
+    static final int MAX_AUDIO_TAIL = PCM_BYTES_PER_SECOND / 4;
 
     /** The verdict of one comparison. */
     record Result(boolean ok, String detail) {
@@ -80,37 +84,63 @@ final class MediaCheck {
      * @param minFrames how many matching frames are needed at least
      */
     static Result video(List<String> source, List<String> got, int maxLeadingExtra, int minFrames) {
+        return video(source, got, maxLeadingExtra, minFrames, MAX_TAIL);
+    }
+
+    /**
+     * Checks decoded video frames against the source.
+     *
+     * @param source the source's frame hashes
+     * @param got the reader's frame hashes
+     * @param maxLeadingExtra how many frames before the first matching one are tolerated (concealed frames some
+     *        decoders output before the first key frame)
+     * @param minFrames how many matching frames are needed at least
+     * @param tailCut how many frames at the end of the source may be missing (at least {@link #MAX_TAIL}; more for
+     *        UDP publishers, whose last datagrams race their TEARDOWN)
+     */
+    static Result video(List<String> source, List<String> got, int maxLeadingExtra, int minFrames, int tailCut) {
         if (got.isEmpty()) {
             return Result.fail("no video frame decoded");
         }
+        int cut = Math.max(tailCut, MAX_TAIL);
         for (int skip = 0; skip < got.size() && skip <= maxLeadingExtra; skip++) {
             int start = source.indexOf(got.get(skip));
             if (start < 0) {
                 continue;
             }
             int n = got.size() - skip;
-            String note = "";
-            if (n > 1 && start + n - 1 < source.size() && !source.get(start + n - 1).equals(got.get(got.size() - 1))
-                    && !source.contains(got.get(got.size() - 1))) {
-                // The stream ended while the last frame was in flight: the reader stops at the BYE / closed
-                // connection and decodes what it has of that frame. Not a relay fault if all before it match.
-                n--;
-                note = ", last frame incomplete";
+            int i = 0;
+            while (i < n && start + i < source.size() && source.get(start + i).equals(got.get(skip + i))) {
+                i++;
             }
-            for (int i = 0; i < n; i++) {
-                if (start + i >= source.size() || !source.get(start + i).equals(got.get(skip + i))) {
+            boolean nearEnd = start + i >= source.size() - cut;
+            String note = "";
+            if (i < n) {
+                // The publisher left while its last frames were in flight (a reader stops at the BYE and decodes
+                // what it has of the last frame; with B-frames the last P-frame arrives before the B-frames shown
+                // before it). Tolerated only at the end of the source, for at most MAX_TAIL frames.
+                if (!nearEnd || n - i > MAX_TAIL) {
                     int where = source.indexOf(got.get(skip + i));
                     return Result.fail(String.format(Locale.ROOT,
                             "video frame %d of %d is not source frame %d (it is %s) after %d matching frames",
-                            skip + i, got.size(), start + i, where < 0 ? "no source frame" : "source frame " + where,
-                            i));
+                            skip + i, got.size(), start + i,
+                            where < 0 ? "no source frame" : "source frame " + where, i));
                 }
+                note = ", then " + (n - i) + " incomplete frame(s)";
             }
-            if (n < minFrames) {
-                return Result.fail("only " + n + " video frames decoded (source frames " + start + ".." + (start + n - 1)
-                        + "), need " + minFrames);
+            if (!nearEnd) {
+                // the publisher sent the whole source and readers stay until it leaves: an early end is loss
+                return Result.fail("video ends at source frame " + (start + i - 1) + " of " + source.size()
+                        + " (" + i + " frames matched)");
             }
-            return Result.ok("video: source frames " + start + ".." + (start + n - 1) + " (" + n + " frames"
+            if (start + i < source.size()) {
+                note += ", the last " + (source.size() - start - i) + " source frame(s) missing";
+            }
+            if (i < minFrames) {
+                return Result.fail("only " + i + " video frames decoded (source frames " + start + ".."
+                        + (start + i - 1) + "), need " + minFrames);
+            }
+            return Result.ok("video: source frames " + start + ".." + (start + i - 1) + " (" + i + " frames"
                     + (skip > 0 ? ", " + skip + " leading concealed frames" : "") + note + ")");
         }
         return Result.fail("none of the first " + Math.min(got.size(), maxLeadingExtra + 1) + " of " + got.size()
@@ -127,6 +157,16 @@ final class MediaCheck {
      * @param maxTailBytes how much audio may follow the end of the source (end padding the source trims)
      */
     static Result audio(byte[] source, byte[] got, int maxWarmupBytes, int minMatchBytes, int maxTailBytes) {
+        return audio(source, got, maxWarmupBytes, minMatchBytes, maxTailBytes, MAX_AUDIO_TAIL);
+    }
+
+    /**
+     * Checks decoded audio against the source, allowing the end of the source to be cut by {@code tailCut} bytes
+     * (see {@link #video(List, List, int, int, int)}).
+     */
+    static Result audio(byte[] source, byte[] got, int maxWarmupBytes, int minMatchBytes, int maxTailBytes,
+            int tailCut) {
+        int cut = Math.max(tailCut, MAX_AUDIO_TAIL);
         if (got.length == 0) {
             return Result.fail("no audio decoded");
         }
@@ -159,18 +199,27 @@ final class MediaCheck {
         }
         String range = String.format(Locale.ROOT, "source %.3f..%.3f s", seconds(from + offset),
                 seconds(to + offset));
+        String note = "";
         if (to < got.length) {
             boolean pastSourceEnd = to + offset >= source.length;
             int tail = got.length - to;
-            if (!pastSourceEnd) {
+            if (pastSourceEnd) {
+                if (tail > maxTailBytes) {
+                    return Result.fail(String.format(Locale.ROOT, "%.3f s of audio after the end of the source",
+                            seconds(tail)));
+                }
+            } else if (to + offset >= source.length - cut && tail <= MAX_AUDIO_TAIL) {
+                // the publisher left while its last packets were in flight (see MAX_TAIL for video)
+                note = String.format(Locale.ROOT, ", last %.3f s cut at the end of the stream", seconds(tail));
+            } else {
                 return Result.fail(String.format(Locale.ROOT,
                         "decoded audio differs from the source at %.3f s of %.3f s (matched %s)", seconds(to),
                         seconds(got.length), range));
             }
-            if (tail > maxTailBytes) {
-                return Result.fail(String.format(Locale.ROOT, "%.3f s of audio after the end of the source",
-                        seconds(tail)));
-            }
+        }
+        if (to + offset < source.length - cut) {
+            return Result.fail(String.format(Locale.ROOT, "audio ends at %.3f s of %.3f s (matched %s)",
+                    seconds(to + offset), seconds(source.length), range));
         }
         if (from > maxWarmupBytes) {
             return Result.fail(String.format(Locale.ROOT,
@@ -181,7 +230,7 @@ final class MediaCheck {
             return Result.fail(String.format(Locale.ROOT, "only %.3f s of audio matched (%s)", seconds(to - from),
                     range));
         }
-        return Result.ok(String.format(Locale.ROOT, "audio: %s (%.3f s warm-up)", range, seconds(from)));
+        return Result.ok(String.format(Locale.ROOT, "audio: %s (%.3f s warm-up%s)", range, seconds(from), note));
     }
 
     private static int align(int i) {

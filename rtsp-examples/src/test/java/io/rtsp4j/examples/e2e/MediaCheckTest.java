@@ -28,23 +28,31 @@ class MediaCheckTest {
     }
 
     static Stream<Arguments> videoCases() {
-        List<String> gap = frames(10, 40);
+        List<String> gap = frames(10, 100);
         gap.remove(15);
-        List<String> dup = frames(10, 40);
+        List<String> dup = frames(10, 100);
         dup.add(15, dup.get(14));
-        List<String> concealed = frames(10, 70);
+        List<String> concealed = frames(10, 100);
         concealed.add(0, "f".repeat(32));
         concealed.add(0, "e".repeat(32));
-        List<String> damagedLast = frames(10, 70);
+        List<String> damagedLast = frames(40, 100);
         damagedLast.add("d".repeat(32));
-        List<String> damagedMiddle = frames(10, 70);
+        List<String> damagedLastMiddle = frames(10, 70);
+        damagedLastMiddle.add("d".repeat(32));
+        List<String> lostBeforeLast = frames(40, 100);
+        lostBeforeLast.remove(lostBeforeLast.size() - 2);
+        List<String> damagedMiddle = frames(10, 100);
         damagedMiddle.set(30, "d".repeat(32));
         return Stream.of(
-                Arguments.of(Named.of("contiguous middle piece", frames(20, 80)), true),
+                Arguments.of(Named.of("contiguous piece to the end", frames(20, 100)), true),
+                Arguments.of(Named.of("stream ends early", frames(20, 80)), false),
                 Arguments.of(Named.of("up to the end of the source", frames(40, 100)), true),
                 Arguments.of(Named.of("two concealed frames before the first key frame", concealed), true),
-                Arguments.of(Named.of("last frame cut by the end of the stream", damagedLast), true),
-                Arguments.of(Named.of("too few frames", frames(10, 40)), false),
+                Arguments.of(Named.of("last frames cut within the tolerance", frames(20, 97)), true),
+                Arguments.of(Named.of("last frame cut at the end of the source", damagedLast), true),
+                Arguments.of(Named.of("frame lost just before the end of the source", lostBeforeLast), true),
+                Arguments.of(Named.of("damaged last frame in the middle of the source", damagedLastMiddle), false),
+                Arguments.of(Named.of("too few frames", frames(70, 100)), false),
                 Arguments.of(Named.of("a lost frame", gap), false),
                 Arguments.of(Named.of("a duplicated frame", dup), false),
                 Arguments.of(Named.of("a damaged frame in the middle", damagedMiddle), false),
@@ -83,21 +91,26 @@ class MediaCheckTest {
     }
 
     static Stream<Arguments> audioCases() {
-        byte[] middle = Arrays.copyOfRange(REF, SEC, 5 * SEC);
+        byte[] middle = Arrays.copyOfRange(REF, SEC, 6 * SEC);
+        byte[] endsEarly = Arrays.copyOfRange(REF, SEC, 5 * SEC);
         byte[] warmup = concat(Arrays.copyOfRange(pcm(1, 2), 0, SEC / 2), Arrays.copyOfRange(REF, 2 * SEC, 6 * SEC));
         byte[] longWarmup = concat(pcm(2, 3), Arrays.copyOfRange(REF, 2 * SEC, 6 * SEC));
         byte[] tail = concat(Arrays.copyOfRange(REF, 2 * SEC, 6 * SEC), new byte[4096]);
         byte[] gap = concat(Arrays.copyOfRange(REF, SEC, 3 * SEC), Arrays.copyOfRange(REF, 3 * SEC + 8192, 6 * SEC));
-        byte[] glitch = Arrays.copyOfRange(REF, SEC, 5 * SEC);
+        byte[] lostAtEnd = concat(Arrays.copyOfRange(REF, 2 * SEC, 6 * SEC - SEC / 10),
+                Arrays.copyOfRange(REF, 6 * SEC - SEC / 20, 6 * SEC));
+        byte[] glitch = Arrays.copyOfRange(REF, SEC, 6 * SEC);
         glitch[2 * SEC + 5] ^= 1;
         return Stream.of(
-                Arguments.of(Named.of("contiguous piece", middle), true),
+                Arguments.of(Named.of("contiguous piece to the end", middle), true),
+                Arguments.of(Named.of("audio ends early", endsEarly), false),
                 Arguments.of(Named.of("half a second of decoder warm-up", warmup), true),
                 Arguments.of(Named.of("end padding after the source end", tail), true),
                 Arguments.of(Named.of("two seconds of garbage first", longWarmup), false),
                 Arguments.of(Named.of("a lost packet", gap), false),
+                Arguments.of(Named.of("a packet lost at the end of the source", lostAtEnd), true),
                 Arguments.of(Named.of("one flipped bit", glitch), false),
-                Arguments.of(Named.of("too short", Arrays.copyOfRange(REF, SEC, 2 * SEC)), false),
+                Arguments.of(Named.of("too short", Arrays.copyOfRange(REF, 5 * SEC, 6 * SEC)), false),
                 Arguments.of(Named.of("nothing", new byte[0]), false),
                 Arguments.of(Named.of("other audio", pcm(3, 4)), false));
     }

@@ -1,5 +1,6 @@
 package io.rtsp4j.examples.e2e;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,10 @@ import java.util.Map;
 /**
  * The relay ({@code rtsp4j server}) in a child JVM inside a {@link NetSandbox}: the same code as
  * {@code java -jar rtsp4j.jar server}, started from the test class path so that the tests also run before the
- * shaded jar is packaged (surefire runs before the package phase). Netty leak detection is paranoid in the child
- * too; its log is scanned for leak reports when it stops.
+ * shaded jar is packaged (surefire runs before the package phase). Netty leak detection runs in the child at the
+ * {@code advanced} level (sampled, with access records; paranoid tracks every packet buffer and slows the relay so
+ * much on a loaded 2-core machine that UDP datagrams are lost; {@code -Drtsp4j.interop.leakDetection=paranoid}
+ * brings it back); its log is scanned for leak reports when it stops.
  */
 final class RelayProcess implements AutoCloseable {
 
@@ -42,8 +45,9 @@ final class RelayProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dio.netty.leakDetection.level=paranoid", "-Dio.netty.leakDetection.targetRecords=10",
-                "-cp", classPath(), "io.rtsp4j.examples.cli.Rtsp4jCli", "server"));
+                "-Dio.netty.leakDetection.level=" + System.getProperty("rtsp4j.interop.leakDetection", "advanced"),
+                "-Dio.netty.leakDetection.targetRecords=10",
+                "-cp", classPath(dir), "io.rtsp4j.examples.cli.Rtsp4jCli", "server"));
         cmd.addAll(List.of("--rtsp-address", (sandbox.isNamespace() ? "" : "127.0.0.1") + ":" + rtsp));
         if (udp) {
             int rtp = sandbox.udpPortPair(8000);
@@ -71,9 +75,65 @@ final class RelayProcess implements AutoCloseable {
         return relay;
     }
 
-    private static String classPath() {
+    private static String snapshot;
+
+    /**
+     * The relay's class path: a private copy of the test class path (without test classes). Other builds on the
+     * machine rewrite the jars in {@code ~/.m2} and the module's {@code target/classes} in place while the relay
+     * runs, and a JVM loading classes lazily from a half-written jar fails in odd ways.
+     */
+    private static synchronized String classPath(Path dir) {
+        if (snapshot != null) {
+            return snapshot;
+        }
         String cp = System.getProperty("surefire.test.class.path");
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        Path target = dir.getParent().resolve("relay-classpath");
+        List<String> out = new ArrayList<>();
+        try {
+            deleteTree(target);
+            Files.createDirectories(target);
+            int i = 0;
+            for (String entry : cp.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (entry.isBlank() || !Files.exists(p) || p.endsWith("test-classes")) {
+                    continue;
+                }
+                Path copy = target.resolve((i++) + "-" + p.getFileName());
+                if (Files.isDirectory(p)) {
+                    try (java.util.stream.Stream<Path> files = Files.walk(p)) {
+                        for (Path f : (Iterable<Path>) files::iterator) {
+                            Path to = copy.resolve(p.relativize(f).toString());
+                            if (Files.isDirectory(f)) {
+                                Files.createDirectories(to);
+                            } else {
+                                Files.copy(f, to);
+                            }
+                        }
+                    }
+                } else {
+                    Files.copy(p, copy);
+                }
+                out.add(copy.toString());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy the relay's class path", e);
+        }
+        snapshot = String.join(java.io.File.pathSeparator, out);
+        return snapshot;
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     static void sleep(long millis) {
