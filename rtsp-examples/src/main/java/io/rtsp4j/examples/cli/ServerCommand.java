@@ -36,6 +36,7 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         DEFAULTS.put("idle-timeout", "60s");
         DEFAULTS.put("write-queue-size", "256");
         DEFAULTS.put("max-packet-size", "1472");
+        DEFAULTS.put("udp-read-buffer-size", "0");
         DEFAULTS.put("log-level", "info");
     }
 
@@ -92,6 +93,7 @@ public final class ServerCommand implements Rtsp4jCli.Command {
                 .idleTimeout(duration("idle-timeout", opts.get("idle-timeout")))
                 .writeQueueSize(integer("write-queue-size", opts.get("write-queue-size")))
                 .maxPacketSize(integer("max-packet-size", opts.get("max-packet-size")))
+                .udpReadBufferSize(integer("udp-read-buffer-size", opts.get("udp-read-buffer-size")))
                 .authMethods(authMethods(opts.get("auth-methods")))
                 .handler(new RelayHandler(ref::get, refuseSecond, opts.get("user"), opts.get("pass")));
         String range = opts.get("multicast-ip-range");
