@@ -12,8 +12,6 @@
 module io.rtsp4j.srtp {
     requires transitive io.netty.buffer;
     requires transitive io.netty.common;
-    // Optional: only asked whether HotSpot runs SHA-1 on hardware instructions (see PacketMacs).
-    requires static jdk.management;
 
     exports io.rtsp4j.srtp;
     exports io.rtsp4j.srtp.mikey;

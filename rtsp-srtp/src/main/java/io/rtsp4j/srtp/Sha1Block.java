@@ -7,12 +7,9 @@ import java.nio.ByteOrder;
 /**
  * The SHA-1 compression function (FIPS 180-4 §6.1.2), fully unrolled.
  *
- * <p>Why not {@code MessageDigest}: without the x86 SHA extensions HotSpot has no SHA-1 intrinsic, and the
- * JDK's SHA-1 (an 80-entry message schedule array and a rounds loop) hashes about 170 MB/s on the reference
- * machine; this version keeps the 16-word schedule and the five working variables in locals and runs about
- * 1.4 times faster, which is most of the cost of protecting an AES-CM/HMAC-SHA1 packet. See {@link PacketMacs}
- * for when the JDK's {@code HmacSHA1} is used instead. SHA-1 has no data-dependent branches or table
- * look-ups, so this code runs in constant time for a given length.
+ * <p>Used by {@link HmacSha1} when {@link PacketMacs} selects it. It keeps the 16-word schedule and the five
+ * working variables in locals instead of the JDK's 80-entry array and rounds loop. SHA-1 has no data-dependent
+ * branches or table look-ups, so this code runs in constant time for a given length.
  *
  * <p>The round function of rounds 40..59 uses {@code (b & c) + (d & (b ^ c))}, equal to the majority
  * function because the two terms never have a bit set in common.
