@@ -58,6 +58,12 @@ final class RequestRouter {
                 return Outcome.of(error(RtspStatus.BAD_REQUEST, "invalid Session header: " + e.getMessage()));
             }
         }
+        List<String> unsupported = BackChannels.unsupported(request);
+        if (!unsupported.isEmpty()) {
+            // RFC 2326 §12.32: a required option the server lacks is refused and named; the client may retry.
+            return Outcome.of(error(RtspStatus.OPTION_NOT_SUPPORTED, "unsupported option " + unsupported).toBuilder()
+                    .setHeader(RtspHeaderNames.UNSUPPORTED, String.join(", ", unsupported)).build());
+        }
         return null;
     }
 
@@ -243,8 +249,7 @@ final class RequestRouter {
         }
         byte[] sdp;
         try {
-            boolean backChannels = request.headers().getAll(RtspHeaderNames.REQUIRE).stream()
-                    .anyMatch(v -> v.toLowerCase().contains("www.onvif.org/ver20/backchannel"));
+            boolean backChannels = BackChannels.requested(request);
             boolean vlcMulticast = RtspPaths.forRequest(url).query().contains("vlcmulticast");
             sdp = stream.describeSdp(vlcMulticast, backChannels, conn.isSecure()).getBytes(StandardCharsets.UTF_8);
         } catch (RuntimeException e) {

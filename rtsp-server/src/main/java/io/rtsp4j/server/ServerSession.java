@@ -257,11 +257,14 @@ public final class ServerSession {
      * @param packet the packet; not modified, not released
      * @param ntp the absolute time of the packet, used in sender reports
      * @return whether the packet was sent or queued
-     * @throws IllegalArgumentException when the media was not set up, or the packet is larger than the server's
-     *     max packet size
+     * @throws IllegalArgumentException when the media was not set up, is a back channel (the server only receives
+     *     on it), or the packet is larger than the server's max packet size
      */
     public boolean writePacketRtp(Media media, RtpPacket packet, Instant ntp) {
         SessionMedia m = setupMedia(media);
+        if (m.receives && m.streamMedia != null) {
+            throw new IllegalArgumentException("media is a back channel: the server receives on it, never sends");
+        }
         if (closed) {
             return false;
         }
@@ -688,6 +691,7 @@ public final class ServerSession {
             tcpConn = conn;
         }
         lastRtcpNanos = System.nanoTime();
+        lastPacketNanos = lastRtcpNanos;
         for (SessionMedia m : setupMedias) {
             switch (t.protocol()) {
                 case TCP -> m.target = new TcpReaderTarget(this, m, conn);
@@ -711,6 +715,9 @@ public final class ServerSession {
             }
         }
         startChecks();
+        if (setupMedias.stream().anyMatch(m -> m.receives)) {
+            startReceiverReports(); // back channels get receiver reports like publishers
+        }
         if (directReportTask == null && !server.config().disableSenderReports()) {
             long period = server.config().senderReportPeriod().toMillis();
             directReportTask = loop.scheduleAtFixedRate(this::sendDirectSenderReports, period, period,
@@ -720,6 +727,7 @@ public final class ServerSession {
 
     /** Stops delivering the stream (PAUSE or close). */
     void deactivatePlay() {
+        stopReceiverReports();
         for (SessionMedia m : setupMedias) {
             if (m.target != null && m.streamMedia != null) {
                 m.streamMedia.removeReader(m.target);
@@ -755,15 +763,25 @@ public final class ServerSession {
             }
         }
         startChecks();
-        long period = server.config().receiverReportPeriod().toMillis();
-        reportTask = loop.scheduleAtFixedRate(this::sendReceiverReports, period, period, TimeUnit.MILLISECONDS);
+        startReceiverReports();
     }
 
-    void deactivateRecord() {
+    private void startReceiverReports() {
+        if (reportTask == null) {
+            long period = server.config().receiverReportPeriod().toMillis();
+            reportTask = loop.scheduleAtFixedRate(this::sendReceiverReports, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopReceiverReports() {
         if (reportTask != null) {
             reportTask.cancel(false);
             reportTask = null;
         }
+    }
+
+    void deactivateRecord() {
+        stopReceiverReports();
         for (SessionMedia m : setupMedias) {
             unregisterUdp(m);
         }
@@ -774,13 +792,22 @@ public final class ServerSession {
         for (SessionMedia.Format f : m.formats) {
             if (f.receiver == null) {
                 f.receiver = RtcpReceiver.builder(f.format.clockRate())
-                        .localSsrc(localSsrc)
+                        .localSsrc(receiverSsrc(m, f))
                         .unreliableTransport(unreliable)
                         .period(server.config().receiverReportPeriod())
                         .clock(server.wallClock())
                         .build();
             }
         }
+    }
+
+    /**
+     * The SSRC of the server's receiver reports for a format: a back channel's is the one its stream format got
+     * and the SETUP answer announced (the stream never sends with it); a publisher's is the session's.
+     */
+    private long receiverSsrc(SessionMedia m, SessionMedia.Format f) {
+        StreamFormat sf = m.streamMedia == null ? null : m.streamMedia.format(f.format.payloadType());
+        return sf != null ? sf.localSsrc : localSsrc;
     }
 
     private void unregisterUdp(SessionMedia m) {
@@ -1029,7 +1056,7 @@ public final class ServerSession {
     // ------------------------------------------------------------------------------------------ packets out
 
     private void sendReceiverReports() {
-        if (closed || state != ServerSessionState.RECORD) {
+        if (closed || (state != ServerSessionState.RECORD && state != ServerSessionState.PLAY)) {
             return;
         }
         for (SessionMedia m : setupMedias) {
@@ -1046,7 +1073,7 @@ public final class ServerSession {
                     continue;
                 }
                 ByteBuf buf = RtcpPackets.encodeCompound(
-                        List.of(rr, SourceDescription.cname(localSsrc, "rtsp4j-" + id.substring(0, 8))),
+                        List.of(rr, SourceDescription.cname(receiverSsrc(m, f), "rtsp4j-" + id.substring(0, 8))),
                         server.allocator());
                 try {
                     sendRtcpTo(m, buf);
@@ -1132,7 +1159,8 @@ public final class ServerSession {
                         + server.config().readTimeout().toSeconds() + "s"));
             }
         } else if (state == ServerSessionState.PLAY) {
-            long last = Math.max(lastRequestNanos, lastRtcpNanos);
+            // Any packet from the reader (RTCP, or RTP on a back channel) shows it is alive.
+            long last = Math.max(Math.max(lastRequestNanos, lastRtcpNanos), lastPacketNanos);
             if (now - last > server.config().idleTimeout().toNanos()) {
                 close(new RtspServerException("session timed out: no request or RTCP in "
                         + server.config().idleTimeout().toSeconds() + "s"));

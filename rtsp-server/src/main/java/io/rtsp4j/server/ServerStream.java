@@ -95,12 +95,17 @@ public final class ServerStream implements AutoCloseable {
      * @param media one of the description's medias
      * @param packet the packet; not modified and not released
      * @param ntp the absolute time of the packet, used in sender reports
+     * @throws IllegalArgumentException also when the media is a back channel (readers send on it, never the stream)
      */
     public void writeRtp(Media media, RtpPacket packet, Instant ntp) {
         if (closed) {
             throw new IllegalStateException("stream is closed");
         }
-        streamMedia(media).writeRtp(packet, ntp);
+        StreamMedia sm = streamMedia(media);
+        if (sm.media.backChannel()) {
+            throw new IllegalArgumentException("media is a back channel: readers send on it, the stream never does");
+        }
+        sm.writeRtp(packet, ntp);
     }
 
     /**

@@ -262,6 +262,12 @@ final class SessionRequests {
                     return;
                 }
                 boolean backChannel = StreamDescriptions.isBackChannel(sm.media);
+                if (backChannel && spec.protocol() == TransportProtocol.UDP_MULTICAST) {
+                    // A back channel carries one reader's audio to the server: a shared group makes no sense.
+                    done.accept(Outcome.of(RtspResponse.builder(RtspStatus.UNSUPPORTED_TRANSPORT).build())
+                            .withSession(answered));
+                    return;
+                }
                 media = new SessionMedia(sm.media, index, sm, backChannel);
                 s.setStream(stream);
                 server.sessionUsesStream(s, stream);

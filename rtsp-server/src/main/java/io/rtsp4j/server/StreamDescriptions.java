@@ -71,6 +71,10 @@ final class StreamDescriptions {
             if (!a.equals(b)) {
                 throw new IllegalArgumentException("media " + i + " must keep its payload types " + a);
             }
+            if (old.medias().get(i).backChannel() != updated.medias().get(i).backChannel()) {
+                throw new IllegalArgumentException("media " + i + " must stay " + (old.medias().get(i).backChannel()
+                        ? "a back channel" : "a media the stream sends"));
+            }
         }
     }
 
