@@ -38,7 +38,8 @@ public final class MulticastScenarios {
 
     /** The scenarios, in run order. */
     static final List<String> NAMES = List.of("play", "pause", "timeout", "keptAliveByRtcp", "streamStats",
-            "fixedAddresses", "senderReport", "groupReleasedWithLastReader", "readerDisappears", "leaks");
+            "fixedAddresses", "senderReport", "groupReleasedWithLastReader", "readerDisappears",
+            "backChannelRefused", "leaks");
 
     private final AtomicReference<ServerStream> stream = new AtomicReference<>();
 
@@ -78,6 +79,7 @@ public final class MulticastScenarios {
             case "senderReport" -> senderReport();
             case "groupReleasedWithLastReader" -> groupReleasedWithLastReader();
             case "readerDisappears" -> readerDisappears();
+            case "backChannelRefused" -> backChannelRefused();
             case "leaks" -> {
                 List<String> leaks = NettyLeakExtension.collect();
                 assertThat(leaks).isEmpty();
@@ -281,6 +283,20 @@ public final class MulticastScenarios {
             }
             assertThat(h.awaitSessionClose().message()).contains("timed out");
             writeRtp(100, Fixtures.NON_IDR);
+        }
+    }
+
+    // A back channel carries one reader's audio to the server: multicast SETUP of it is 461 (no group allocated),
+    // the connection stays usable and the video of the same stream is still served by multicast.
+    private void backChannelRefused() throws Exception {
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
+                b -> b.multicast(RANGE, RTP_PORT, RTP_PORT + 1))) {
+            stream.set(ts.stream(ServerBackChannelTest.description()));
+            RtspTestClient c = ts.connect();
+            assertThat(c.setup(ts.url("/teststream/trackID=1"), MULTICAST, null,
+                    "Require: www.onvif.org/ver20/backchannel").status()).isEqualTo(461);
+            RtspTestClient.Response r = c.doSetup(ts.url("/teststream/trackID=0"), MULTICAST, null);
+            assertThat(r.header("Transport")).contains("destination=224.1.0.1");
         }
     }
 }
