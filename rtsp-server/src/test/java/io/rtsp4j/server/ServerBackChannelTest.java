@@ -434,6 +434,36 @@ class ServerBackChannelTest {
         }
     }
 
+    // PAUSE stops the back channel's receiving and reports, PLAY starts them again: after PLAY, PAUSE, PLAY the
+    // reader's next packets are delivered and receiver reports come again, covering the packets of both periods.
+    @Test
+    void pauseAndPlayAgain() throws Exception {
+        List<Integer> sequences = new CopyOnWriteArrayList<>();
+        TestHandler h = TestHandler.serving(stream::get);
+        h.play = ctx -> {
+            ctx.session().onPacketRtpAny((m, f, p) -> sequences.add(p.sequenceNumber()));
+            return Reply.ok();
+        };
+        try (TestServer ts = start(h, b -> b.receiverReportPeriod(Duration.ofMillis(200)))) {
+            Reader reader = play(ts, "tcp");
+            reader.sendBackChannel(ts, Fixtures.rtp(8, 1, 0, READER_SSRC, AUDIO));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sequences.contains(1));
+            RtspTestClient c = reader.conn();
+            assertThat(c.requestIgnoreFrames("PAUSE", ts.url("/teststream"), "Session: " + reader.session())
+                    .status()).isEqualTo(200);
+            assertThat(c.requestIgnoreFrames("PLAY", ts.url("/teststream"), "Session: " + reader.session())
+                    .status()).isEqualTo(200);
+            reader.sendBackChannel(ts, Fixtures.rtp(8, 2, 160, READER_SSRC, AUDIO));
+            await().atMost(Duration.ofSeconds(10)).until(() -> sequences.contains(2));
+            ReceiverReport rr;
+            do {
+                rr = reader.readReceiverReport();
+            } while (rr.reports().isEmpty() || rr.reports().get(0).lastSequenceNumber() != 2);
+            assertThat(rr.reports().get(0).totalLost()).isZero();
+            assertThat(sequences).containsExactly(1, 2);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ bad input
 
     static Stream<Arguments> badBackChannelPackets() {
