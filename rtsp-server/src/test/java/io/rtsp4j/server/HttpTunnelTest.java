@@ -366,6 +366,37 @@ class HttpTunnelTest {
         }
     }
 
+    // Property: seeded-random mutations of tunnel requests (GET, POST, WebSocket upgrade) and of a base64 body
+    // never crash the server nor leak: every connection ends (answered or closed) and the server goes on.
+    @Test
+    void mutatedTunnelRequests() throws Exception {
+        java.util.Random r = new java.util.Random(9);
+        String ws = "GET /s HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + "dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: rtsp.onvif.org\r\n\r\n";
+        List<String> seeds = List.of(HttpTunnelTestClient.getRequest("m"), HttpTunnelTestClient.postRequest("m")
+                + java.util.Base64.getEncoder().encodeToString("OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII)), ws);
+        try (TestServer ts = start(new TestHandler(), b -> b.tunnelPairingTimeout(Duration.ofMillis(200))
+                .idleTimeout(Duration.ofMillis(500)))) {
+            for (int round = 0; round < 30; round++) {
+                byte[] b = seeds.get(round % seeds.size()).getBytes(StandardCharsets.ISO_8859_1);
+                for (int k = 0; k < 1 + r.nextInt(4); k++) {
+                    b[r.nextInt(b.length)] = (byte) r.nextInt(256);
+                }
+                try (Half h = HttpTunnelTestClient.open(ts.address(), null, new String(b, StandardCharsets.ISO_8859_1))) {
+                    // read until the server closes (the idle timeout at the latest)
+                    while (h.in().read() >= 0) {
+                        // discard
+                    }
+                } catch (java.net.SocketException e) {
+                    // reset by the server: fine
+                }
+            }
+            ServerProtocolTest.assertStillServing(ts.connect());
+            await().atMost(Duration.ofSeconds(5)).until(() -> ts.server.connections().size() == 1);
+        }
+    }
+
     // An RTSP request over the decoder's limits inside the tunnel: the decoder's 413, as on plain TCP.
     @Test
     void oversizedRequestThroughTheTunnel() throws Exception {
