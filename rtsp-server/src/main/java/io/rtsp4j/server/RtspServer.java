@@ -69,6 +69,7 @@ public final class RtspServer implements AutoCloseable {
     private final ConcurrentHashMap<ServerStream, Set<ServerSession>> streamSessions = new ConcurrentHashMap<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final MulticastAllocator multicastAllocator;
+    private final HttpTunnelRegistry httpTunnels = new HttpTunnelRegistry();
 
     private volatile boolean started;
     private volatile boolean closed;
@@ -167,6 +168,10 @@ public final class RtspServer implements AutoCloseable {
             ch.writeAndFlush(RtspResponse.builder(RtspStatus.SERVICE_UNAVAILABLE)
                     .header("Server", config.serverName()).build()).addListener(ChannelFutureListener.CLOSE);
             return;
+        }
+        if (config.httpTunnelEnabled() || config.webSocketTunnelEnabled()) {
+            // RTSP over HTTP and over WebSocket share the port: the first bytes tell (after TLS on an RTSPS port).
+            ch.pipeline().addBefore("counter", ProtocolDetector.NAME, new ProtocolDetector(conn));
         }
         ch.pipeline().addLast("connection", conn.new Handler());
     }
@@ -333,6 +338,10 @@ public final class RtspServer implements AutoCloseable {
 
     UdpListener udp() {
         return udp;
+    }
+
+    HttpTunnelRegistry httpTunnels() {
+        return httpTunnels;
     }
 
     MulticastAllocator multicastAllocator() {

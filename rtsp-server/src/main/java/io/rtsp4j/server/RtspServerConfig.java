@@ -50,6 +50,14 @@ public final class RtspServerConfig {
     public static final String DEFAULT_SERVER_NAME = "rtsp4j";
     /** Default time an HTTP tunnel GET waits for its POST: 5 seconds. */
     public static final Duration DEFAULT_TUNNEL_PAIRING_TIMEOUT = Duration.ofSeconds(5);
+    /** Default limit of an HTTP request head (request line, headers) on the RTSP port: {@value} bytes. */
+    public static final int DEFAULT_TUNNEL_MAX_HTTP_HEADER_SIZE = 8192;
+    /** Default base64 bytes of an HTTP tunnel's POST body buffered before the POST socket is paused: {@value}. */
+    public static final int DEFAULT_HTTP_TUNNEL_BUFFER_SIZE = 65536;
+    /** Default largest WebSocket frame payload accepted from a client: {@value} bytes. */
+    public static final int DEFAULT_WEBSOCKET_MAX_FRAME_SIZE = 262144;
+    /** Default period of the WebSocket pings the server sends: 30 seconds. */
+    public static final Duration DEFAULT_WEBSOCKET_PING_INTERVAL = Duration.ofSeconds(30);
 
     private final InetSocketAddress rtspAddress;
     private final InetSocketAddress udpRtpAddress;
@@ -79,6 +87,12 @@ public final class RtspServerConfig {
     private final String serverName;
     private final Duration tunnelPairingTimeout;
     private final boolean tunnelPairingChecksIp;
+    private final boolean httpTunnelEnabled;
+    private final boolean webSocketTunnelEnabled;
+    private final int tunnelMaxHttpHeaderSize;
+    private final int httpTunnelBufferSize;
+    private final int webSocketMaxFrameSize;
+    private final Duration webSocketPingInterval;
     private final RtspDecoderConfig decoderConfig;
 
     private RtspServerConfig(Builder b) {
@@ -110,6 +124,12 @@ public final class RtspServerConfig {
         this.serverName = b.serverName;
         this.tunnelPairingTimeout = b.tunnelPairingTimeout;
         this.tunnelPairingChecksIp = b.tunnelPairingChecksIp;
+        this.httpTunnelEnabled = b.httpTunnelEnabled;
+        this.webSocketTunnelEnabled = b.webSocketTunnelEnabled;
+        this.tunnelMaxHttpHeaderSize = b.tunnelMaxHttpHeaderSize;
+        this.httpTunnelBufferSize = b.httpTunnelBufferSize;
+        this.webSocketMaxFrameSize = b.webSocketMaxFrameSize;
+        this.webSocketPingInterval = b.webSocketPingInterval;
         this.decoderConfig = b.decoderConfig;
     }
 
@@ -281,6 +301,36 @@ public final class RtspServerConfig {
         return tunnelPairingChecksIp;
     }
 
+    /** @return whether RTSP over HTTP (the QuickTime GET/POST tunnel) is accepted on the RTSP port */
+    public boolean httpTunnelEnabled() {
+        return httpTunnelEnabled;
+    }
+
+    /** @return whether RTSP over WebSocket (subprotocol {@code rtsp.onvif.org}) is accepted on the RTSP port */
+    public boolean webSocketTunnelEnabled() {
+        return webSocketTunnelEnabled;
+    }
+
+    /** @return the largest HTTP request line and the largest header section accepted on the RTSP port, in bytes */
+    public int tunnelMaxHttpHeaderSize() {
+        return tunnelMaxHttpHeaderSize;
+    }
+
+    /** @return the base64 bytes of an HTTP tunnel's POST body buffered before the POST socket is paused */
+    public int httpTunnelBufferSize() {
+        return httpTunnelBufferSize;
+    }
+
+    /** @return the largest WebSocket frame payload accepted from a client, in bytes */
+    public int webSocketMaxFrameSize() {
+        return webSocketMaxFrameSize;
+    }
+
+    /** @return the period of the server's WebSocket pings, {@link Duration#ZERO} when it sends none */
+    public Duration webSocketPingInterval() {
+        return webSocketPingInterval;
+    }
+
     /** @return the limits of request decoding (start line, headers, body, interleaved frames) */
     public RtspDecoderConfig decoderConfig() {
         return decoderConfig;
@@ -323,6 +373,12 @@ public final class RtspServerConfig {
         private String serverName = DEFAULT_SERVER_NAME;
         private Duration tunnelPairingTimeout = DEFAULT_TUNNEL_PAIRING_TIMEOUT;
         private boolean tunnelPairingChecksIp = true;
+        private boolean httpTunnelEnabled = true;
+        private boolean webSocketTunnelEnabled = true;
+        private int tunnelMaxHttpHeaderSize = DEFAULT_TUNNEL_MAX_HTTP_HEADER_SIZE;
+        private int httpTunnelBufferSize = DEFAULT_HTTP_TUNNEL_BUFFER_SIZE;
+        private int webSocketMaxFrameSize = DEFAULT_WEBSOCKET_MAX_FRAME_SIZE;
+        private Duration webSocketPingInterval = DEFAULT_WEBSOCKET_PING_INTERVAL;
         private RtspDecoderConfig decoderConfig = RtspDecoderConfig.DEFAULT;
 
         private Builder() {
@@ -357,6 +413,12 @@ public final class RtspServerConfig {
             serverName = c.serverName;
             tunnelPairingTimeout = c.tunnelPairingTimeout;
             tunnelPairingChecksIp = c.tunnelPairingChecksIp;
+            httpTunnelEnabled = c.httpTunnelEnabled;
+            webSocketTunnelEnabled = c.webSocketTunnelEnabled;
+            tunnelMaxHttpHeaderSize = c.tunnelMaxHttpHeaderSize;
+            httpTunnelBufferSize = c.httpTunnelBufferSize;
+            webSocketMaxFrameSize = c.webSocketMaxFrameSize;
+            webSocketPingInterval = c.webSocketPingInterval;
             decoderConfig = c.decoderConfig;
         }
 
@@ -678,6 +740,84 @@ public final class RtspServerConfig {
         }
 
         /**
+         * Whether RTSP over HTTP (the QuickTime tunnel: a GET and a POST with the same {@code x-sessioncookie},
+         * base64 requests in the POST body, responses and media on the GET) is accepted on the RTSP port (and the
+         * RTSPS port, as HTTPS). Default true. UDP transports are refused inside the tunnel ({@code 461}).
+         *
+         * @param enabled whether to accept it
+         * @return this builder
+         */
+        public Builder httpTunnel(boolean enabled) {
+            this.httpTunnelEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Whether RTSP over WebSocket (ONVIF: an HTTP upgrade with {@code Sec-WebSocket-Protocol: rtsp.onvif.org}
+         * on any path, binary messages carrying the RTSP byte stream) is accepted on the RTSP port (and the RTSPS
+         * port, as WSS). Default true. UDP transports are refused inside the tunnel ({@code 461}).
+         *
+         * @param enabled whether to accept it
+         * @return this builder
+         */
+        public Builder webSocketTunnel(boolean enabled) {
+            this.webSocketTunnelEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Largest HTTP request line, and largest header section, of a tunnel request; a longer one is answered
+         * {@code 400} and closed. Default 8192; 1024 to 65536.
+         *
+         * @param bytes the limit
+         * @return this builder
+         */
+        public Builder tunnelMaxHttpHeaderSize(int bytes) {
+            this.tunnelMaxHttpHeaderSize = bytes;
+            return this;
+        }
+
+        /**
+         * Base64 bytes of an HTTP tunnel's POST body that may wait for the RTSP connection; beyond it the POST
+         * socket is not read (TCP back-pressure) until the connection caught up. The body is decoded as a stream,
+         * so no base64 text needs to be held whole: this bounds the memory of one tunnel, it does not limit the
+         * size of a request (the {@link #decoderConfig(RtspDecoderConfig) decoder limits} do). Default 65536; 4096
+         * to 16777216.
+         *
+         * @param bytes the limit
+         * @return this builder
+         */
+        public Builder httpTunnelBufferSize(int bytes) {
+            this.httpTunnelBufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * Largest payload of one WebSocket frame from a client; a larger frame closes the connection (close code
+         * 1009). Default 262144; 1024 to 16777216 (an interleaved frame needs up to 65539 bytes).
+         *
+         * @param bytes the limit
+         * @return this builder
+         */
+        public Builder webSocketMaxFrameSize(int bytes) {
+            this.webSocketMaxFrameSize = bytes;
+            return this;
+        }
+
+        /**
+         * Period of the pings the server sends on WebSocket connections (keeps proxies and NATs from dropping a
+         * quiet connection; a pong is not required: liveness is the RTSP idle/read timeout, as for plain
+         * connections). Default 30 s; {@link Duration#ZERO} sends none.
+         *
+         * @param interval the period, zero or positive
+         * @return this builder
+         */
+        public Builder webSocketPingInterval(Duration interval) {
+            this.webSocketPingInterval = interval;
+            return this;
+        }
+
+        /**
          * Limits of request decoding. Default {@link RtspDecoderConfig#DEFAULT}: method 64 bytes, URI 2048, 255
          * header lines, header name 512, value 2048, body 128 KiB, interleaved payload 65535.
          *
@@ -722,6 +862,14 @@ public final class RtspServerConfig {
             requirePositive("senderReportPeriod", senderReportPeriod);
             requirePositive("receiverReportPeriod", receiverReportPeriod);
             requirePositive("tunnelPairingTimeout", tunnelPairingTimeout);
+            require(tunnelMaxHttpHeaderSize >= 1024 && tunnelMaxHttpHeaderSize <= 65536,
+                    "tunnelMaxHttpHeaderSize (" + tunnelMaxHttpHeaderSize + ") must be between 1024 and 65536");
+            require(httpTunnelBufferSize >= 4096 && httpTunnelBufferSize <= 1 << 24,
+                    "httpTunnelBufferSize (" + httpTunnelBufferSize + ") must be between 4096 and 16777216");
+            require(webSocketMaxFrameSize >= 1024 && webSocketMaxFrameSize <= 1 << 24,
+                    "webSocketMaxFrameSize (" + webSocketMaxFrameSize + ") must be between 1024 and 16777216");
+            require(webSocketPingInterval != null && !webSocketPingInterval.isNegative(),
+                    "webSocketPingInterval (" + webSocketPingInterval + ") must be zero or positive");
             require(udpReadBufferSize >= 0, "udpReadBufferSize (" + udpReadBufferSize + ") must not be negative");
             require(writeQueueSize > 0 && Integer.bitCount(writeQueueSize) == 1,
                     "writeQueueSize (" + writeQueueSize + ") must be a power of two");

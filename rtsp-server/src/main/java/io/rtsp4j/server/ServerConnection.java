@@ -37,7 +37,7 @@ public final class ServerConnection {
 
     final RtspServer server;
     final Channel channel;
-    private final Tunnel tunnel;
+    private volatile Tunnel tunnel;
     private final boolean secure;
     final ConnectionAuth auth;
 
@@ -84,7 +84,14 @@ public final class ServerConnection {
         return session;
     }
 
-    /** @return the tunnel the connection arrived through */
+    /**
+     * The tunnel the connection arrived through. A connection is accepted as {@link Tunnel#NONE}; its first
+     * bytes may then show an HTTP tunnel GET or a WebSocket upgrade, which turns it into an {@link Tunnel#HTTP} or
+     * {@link Tunnel#WEBSOCKET} connection before any RTSP request is read (the POST half of an HTTP tunnel is
+     * closed, with reason {@code "joined the HTTP tunnel ..."}, once its bytes feed the GET half).
+     *
+     * @return the tunnel
+     */
     public Tunnel tunnel() {
         return tunnel;
     }
@@ -185,6 +192,25 @@ public final class ServerConnection {
         }
         server.connectionClosed(this);
         server.callbacks().connectionClose(this, closeReason);
+    }
+
+    /** Marks the connection as a tunnel (before any RTSP request is read: see {@link #tunnel()}). */
+    void upgrade(Tunnel t) {
+        tunnel = t;
+    }
+
+    /**
+     * Ends this connection's RTSP life without closing its channel: the POST half of an HTTP tunnel, whose bytes
+     * now feed another connection. Reported to the handler as closed with {@code reason}. Event loop only.
+     */
+    void retire(Throwable reason) {
+        if (closed) {
+            return;
+        }
+        closeReason = reason;
+        closed = true;
+        channel.pipeline().remove(Handler.class);
+        onClosed();
     }
 
     void bind(ServerSession s) {

@@ -30,6 +30,7 @@ final class RtspTestClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final String base;
+    private final AutoCloseable closer;
     private int cseq = 1;
 
     RtspTestClient(InetSocketAddress server) throws IOException {
@@ -49,6 +50,19 @@ final class RtspTestClient implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         out = socket.getOutputStream();
         base = "rtsp://127.0.0.1:" + server.getPort();
+        closer = socket;
+    }
+
+    /**
+     * A client over other streams (a tunnel): {@code in} must throw {@link SocketTimeoutException} after
+     * {@link #READ_TIMEOUT_MILLIS} without data; {@link #socket()} and {@link #staysSilent} are not available.
+     */
+    RtspTestClient(InputStream in, OutputStream out, String base, AutoCloseable closer) {
+        this.socket = null;
+        this.in = in;
+        this.out = out;
+        this.base = base;
+        this.closer = closer;
     }
 
     /** @return {@code rtsp://127.0.0.1:<port>} followed by {@code path} */
@@ -330,7 +344,13 @@ final class RtspTestClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        try {
+            closer.close();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ values

@@ -187,14 +187,13 @@ class ServerBadInputTest {
         }
     }
 
-    // An HTTP request on the RTSP port (no tunnel support yet, issue 9): answered as a request of an unsupported
-    // protocol version (505), and the server goes on.
+    // An HTTP request on the RTSP port that is no tunnel (HttpTunnelTest has the others): HTTP 400, and the
+    // server goes on.
     @Test
     void httpRequest() throws Exception {
-        try (TestServer ts = start()) {
-            RtspTestClient c = ts.connect();
-            c.send("GET /teststream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            assertThat(c.readResponse().status()).isEqualTo(505);
+        try (TestServer ts = start(); HttpTunnelTestClient.Half c = HttpTunnelTestClient.open(ts.address(), null,
+                "GET /teststream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) {
+            assertThat(c.readHead().statusLine()).isEqualTo("HTTP/1.0 400 Bad Request");
             assertThat(ts.connect().request("OPTIONS", "*").status()).isEqualTo(200);
         }
     }

@@ -37,6 +37,10 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         DEFAULTS.put("write-queue-size", "256");
         DEFAULTS.put("max-packet-size", "1472");
         DEFAULTS.put("udp-read-buffer-size", "0");
+        // RTSP over HTTP (rtsph://, ffmpeg -rtsp_transport http) and over WebSocket (rtsp.onvif.org), same port
+        DEFAULTS.put("http-tunnel", "true");
+        DEFAULTS.put("websocket-tunnel", "true");
+        DEFAULTS.put("tunnel-pair-by-ip", "true");
         DEFAULTS.put("log-level", "info");
     }
 
@@ -95,6 +99,9 @@ public final class ServerCommand implements Rtsp4jCli.Command {
                 .maxPacketSize(integer("max-packet-size", opts.get("max-packet-size")))
                 .udpReadBufferSize(integer("udp-read-buffer-size", opts.get("udp-read-buffer-size")))
                 .authMethods(authMethods(opts.get("auth-methods")))
+                .httpTunnel(bool("http-tunnel", opts.get("http-tunnel")))
+                .webSocketTunnel(bool("websocket-tunnel", opts.get("websocket-tunnel")))
+                .tunnelPairingChecksIp(bool("tunnel-pair-by-ip", opts.get("tunnel-pair-by-ip")))
                 .handler(new RelayHandler(ref::get, refuseSecond, opts.get("user"), opts.get("pass")));
         String range = opts.get("multicast-ip-range");
         if (!range.isBlank()) {
@@ -156,6 +163,14 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + ": not a number: '" + v + "'");
         }
+    }
+
+    static boolean bool(String name, String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("--" + name + ": not true or false: '" + v + "'");
+        };
     }
 
     static List<AuthMethod> authMethods(String v) {

@@ -34,6 +34,10 @@ final class Clients {
     }
 
     static List<String> publisher(InteropCell.Endpoint p, SourceClip clip, String url, String user, String pass) {
+        if (p.transport().equals("websocket")) {
+            return throughWebSocket(url, publisher(new InteropCell.Endpoint(p.tool(), "tcp"), clip,
+                    bridged(url), user, pass));
+        }
         if (p.tool().equals(InteropCell.FFMPEG)) {
             return List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "warning", "-re",
                     "-i", clip.file().toString(), "-map", "0", "-c", "copy",
@@ -43,7 +47,8 @@ final class Clients {
                 "filesrc", "location=" + clip.file(), "!", "matroskademux", "name=d",
                 "d.video_0", "!", "queue", "!", "h264parse", "!", "s.sink_0",
                 "d.audio_0", "!", "queue", "!", clip.gstAudioParser(), "!", "s.sink_1",
-                "rtspclientsink", "name=s", "location=" + url, "protocols=" + p.transport()));
+                "rtspclientsink", "name=s", "location=" + gstUrl(url, p.transport()),
+                "protocols=" + gstTransport(p.transport())));
         if (user != null) {
             cmd.add("user-id=" + user);
             cmd.add("user-pw=" + pass);
@@ -52,6 +57,9 @@ final class Clients {
     }
 
     static List<String> reader(InteropCell.Endpoint r, String url, String user, String pass) {
+        if (r.transport().equals("websocket")) {
+            return throughWebSocket(url, reader(new InteropCell.Endpoint(r.tool(), "tcp"), bridged(url), user, pass));
+        }
         switch (r.tool()) {
             case InteropCell.FFMPEG:
                 return List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel",
@@ -71,7 +79,8 @@ final class Clients {
                     cmd.addAll(List.of("stdbuf", "-oL"));
                 }
                 cmd.addAll(List.of("gst-launch-1.0", "-e", "-q",
-                        "rtspsrc", "location=" + url, "protocols=" + gstTransport(r.transport()), "name=s"));
+                        "rtspsrc", "location=" + gstUrl(url, r.transport()), "protocols=" + gstTransport(r.transport()),
+                        "name=s"));
                 if (user != null) {
                     cmd.add("user-id=" + user);
                     cmd.add("user-pw=" + pass);
@@ -90,7 +99,41 @@ final class Clients {
     }
 
     private static String gstTransport(String t) {
-        return t.equals("multicast") ? "udp-mcast" : t;
+        // RTSP over HTTP: the rtsph:// scheme selects the tunnel, TCP inside it
+        return t.equals("multicast") ? "udp-mcast" : t.equals("http") ? "tcp" : t;
+    }
+
+    private static String gstUrl(String url, String transport) {
+        return transport.equals("http") ? url.replace("rtsp://", "rtsph://") : url;
+    }
+
+    /** The URL through the {@link WebSocketBridge}'s local port. */
+    private static String bridged(String url) {
+        return url.replaceFirst("127\\.0\\.0\\.1:\\d+", "127.0.0.1:{BRIDGE}");
+    }
+
+    /** Where the bridge's class is (the relay's class path leaves the test classes out). */
+    private static String testClasses() {
+        try {
+            return java.nio.file.Path.of(WebSocketBridge.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a client's command behind a {@link WebSocketBridge} to the relay of {@code url}. */
+    private static List<String> throughWebSocket(String url, List<String> command) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(url);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no relay address in " + url);
+        }
+        List<String> cmd = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", RelayProcess.classPath(null) + java.io.File.pathSeparator + testClasses(),
+                WebSocketBridge.class.getName(), "127.0.0.1:" + m.group(1)));
+        cmd.addAll(command);
+        return cmd;
     }
 
     static String withUserInfo(String url, String user, String pass) {

@@ -65,6 +65,28 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
                 cells.add(new InteropCell(auth, null, r, null, true));
             }
         }
+        cells.addAll(tunnelCells());
+        return cells;
+    }
+
+    /**
+     * RTSP over HTTP ({@code ffmpeg -rtsp_transport http}, GStreamer {@code rtsph://}) and over WebSocket (FFmpeg
+     * behind {@link WebSocketBridge}, Netty's WebSocket client): publishing and reading through the tunnels
+     * (issue 9). Each publisher is its own run, so {@code -Drtsp4j.interop.only='.*-(http|websocket)-.*'} runs
+     * exactly these cells.
+     */
+    static List<InteropCell> tunnelCells() {
+        Endpoint gstHttp = new Endpoint(GSTREAMER, "http");
+        Endpoint ffmpegHttp = new Endpoint(FFMPEG, "http");
+        Endpoint ffmpegWs = new Endpoint(FFMPEG, "websocket");
+        List<InteropCell> cells = new ArrayList<>();
+        for (Endpoint r : List.of(ffmpegHttp, gstHttp, ffmpegWs, new Endpoint(FFMPEG, "tcp"))) {
+            cells.add(new InteropCell(null, gstHttp, r, AAC, false));
+        }
+        for (Endpoint r : List.of(ffmpegHttp, gstHttp)) {
+            cells.add(new InteropCell(null, ffmpegWs, r, AAC, false));
+        }
+        cells.add(new InteropCell(null, ffmpegHttp, new Endpoint(FFMPEG, "tcp"), AAC, false));
         return cells;
     }
 

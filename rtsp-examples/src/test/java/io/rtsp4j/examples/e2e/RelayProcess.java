@@ -82,7 +82,7 @@ final class RelayProcess implements AutoCloseable {
      * machine rewrite the jars in {@code ~/.m2} and the module's {@code target/classes} in place while the relay
      * runs, and a JVM loading classes lazily from a half-written jar fails in odd ways.
      */
-    private static synchronized String classPath(Path dir) {
+    static synchronized String classPath(Path dir) {
         if (snapshot != null) {
             return snapshot;
         }
