@@ -295,7 +295,6 @@ final class SessionRequests {
 
     /** The server's view of a transport alternative, or {@code null} when it is not supported here. */
     private static Negotiated negotiate(RtspServer server, ServerConnection conn, Transport t, boolean record) {
-        boolean secure = conn.isSecure();
         if (t.profile() == Transport.Profile.SAVP) {
             // SRTP keys travel in clear inside MIKEY: only over TLS (and SRTP needs the rtsp-srtp integration).
             return null;
@@ -304,17 +303,28 @@ final class SessionRequests {
         if (t.protocol() == Transport.Protocol.TCP) {
             protocol = TransportProtocol.TCP;
         } else if (t.delivery() == Transport.Delivery.MULTICAST) {
-            if (record || !server.config().multicastEnabled() || conn.tunnel() != Tunnel.NONE || secure) {
+            if (record || !server.config().multicastEnabled() || conn.tunnel() != Tunnel.NONE
+                    || !udpAllowedOn(conn, t.profile())) {
                 return null;
             }
             protocol = TransportProtocol.UDP_MULTICAST;
         } else {
-            if (!server.config().udpEnabled() || conn.tunnel() != Tunnel.NONE || secure) {
+            if (!server.config().udpEnabled() || conn.tunnel() != Tunnel.NONE || !udpAllowedOn(conn, t.profile())) {
                 return null;
             }
             protocol = TransportProtocol.UDP;
         }
         return new Negotiated(t, protocol, TransportProfile.AVP);
+    }
+
+    /**
+     * Whether UDP or multicast with this profile may be set up from this connection; when not, SETUP gets
+     * {@code 461}. On an RTSPS (TLS) connection media over UDP must be SRTP (reference §6.6: what TLS protects
+     * must not travel in clear beside it); until the SRTP integration lands, UDP and multicast over TLS are
+     * refused and TCP readers and publishers use plain RTP inside TLS ({@code rtsps_tcp_unsecure}).
+     */
+    static boolean udpAllowedOn(ServerConnection conn, Transport.Profile profile) {
+        return !conn.isSecure();
     }
 
     /** Whether another session of the same client IP already uses these client ports. */
@@ -425,7 +435,7 @@ final class SessionRequests {
             }
             Outcome o = Replies.outcome(conn, req, Reply.of(b.build()), s);
             if (s.state() == ServerSessionState.PRE_PLAY) {
-                String rtpInfo = rtpInfo(s, url);
+                String rtpInfo = rtpInfo(s, conn, url);
                 if (rtpInfo != null && !reply.response().headers().contains(RtspHeaderNames.RTP_INFO)) {
                     o = Replies.outcome(conn, req, Reply.of(b.setHeader(RtspHeaderNames.RTP_INFO, rtpInfo).build()), s);
                 }
@@ -467,9 +477,9 @@ final class SessionRequests {
         }
     }
 
-    private static String rtpInfo(ServerSession s, RtspUrl url) {
+    private static String rtpInfo(ServerSession s, ServerConnection conn, RtspUrl url) {
         StringBuilder sb = new StringBuilder();
-        String origin = url.scheme() + "://" + url.authority();
+        String origin = RequestRouter.schemeFor(conn, url.scheme() + "://" + url.authority());
         for (SessionMedia m : s.setupMediaList()) {
             if (m.streamMedia == null) {
                 continue;

@@ -147,6 +147,22 @@ final class RtspTestClient implements AutoCloseable {
         return send(b);
     }
 
+    /**
+     * An RTSPS client: TLS over a socket (trusting any certificate, for tests only), handshake done, URLs
+     * {@code rtsps://127.0.0.1:<port>}. {@link #socket()} and {@link #staysSilent} are not available.
+     */
+    static RtspTestClient tls(InetSocketAddress server, javax.net.ssl.SSLContext trustAll) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(server, READ_TIMEOUT_MILLIS);
+        plain.setSoTimeout(READ_TIMEOUT_MILLIS);
+        plain.setTcpNoDelay(true);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                .createSocket(plain, "127.0.0.1", server.getPort(), true);
+        s.startHandshake();
+        return new RtspTestClient(new BufferedInputStream(s.getInputStream(), 1 << 16), s.getOutputStream(),
+                "rtsps://127.0.0.1:" + server.getPort(), s);
+    }
+
     // ------------------------------------------------------------------------------------------ scripted flows
 
     /** OPTIONS, DESCRIBE: returns the DESCRIBE response. */

@@ -30,6 +30,22 @@ final class Clients {
     static final Map<String, String> GST_PUBLISHER_ENV = Map.of("GST_DEBUG", "rtspclientsink:5",
             "GST_DEBUG_NO_COLOR", "1");
 
+    /**
+     * A client command for an {@code rtsps://} relay with the test's self-signed certificate: GStreamer's
+     * {@code rtspsrc}/{@code rtspclientsink} get {@code tls-validation-flags=0} right after their {@code location}
+     * (FFmpeg does not verify certificates by default). Other commands are returned unchanged.
+     */
+    static List<String> acceptingSelfSigned(List<String> cmd) {
+        List<String> out = new ArrayList<>();
+        for (String token : cmd) {
+            out.add(token);
+            if (token.startsWith("location=rtsps:")) {
+                out.add("tls-validation-flags=0");
+            }
+        }
+        return out;
+    }
+
     private Clients() {
     }
 

@@ -41,10 +41,23 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
             new Endpoint(FFPROBE, "tcp"));
     /** Codecs of the authentication cells (authentication does not depend on the payload). */
     static final String AUTH_CODECS = OPUS;
+    /**
+     * The RTSPS relay variant (issue 9): it takes the place of {@link #auth} (a relay of its own, no credentials)
+     * and the cell's key starts with {@code rtsps}. TCP carries plain RTP inside TLS; UDP needs SRTP.
+     */
+    static final String RTSPS = "rtsps";
+    static final List<Endpoint> RTSPS_PUBLISHERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"));
+    static final List<Endpoint> RTSPS_READERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"),
+            new Endpoint(FFPROBE, "tcp"), new Endpoint(GSTREAMER, "udp"));
 
     /** Every cell of the matrix, in file order. */
     static List<InteropCell> all() {
         List<InteropCell> cells = new ArrayList<>();
+        for (Endpoint p : RTSPS_PUBLISHERS) {
+            for (Endpoint r : RTSPS_READERS) {
+                cells.add(new InteropCell(RTSPS, p, r, AUTH_CODECS, false));
+            }
+        }
         for (String codecs : CODECS) {
             for (Endpoint p : PUBLISHERS) {
                 for (Endpoint r : READERS) {
@@ -93,7 +106,9 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     /** The cell's line prefix in the verdict file. */
     String key() {
         StringBuilder sb = new StringBuilder();
-        if (auth != null) {
+        if (rtsps()) {
+            sb.append(RTSPS).append(' ');
+        } else if (auth != null) {
             sb.append("auth=").append(auth).append(' ');
         }
         if (wrongPassword) {
@@ -114,6 +129,11 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     /** True when the cell needs a multicast-capable sandbox. */
     boolean needsMulticast() {
         return read != null && read.transport().equals("multicast");
+    }
+
+    /** Whether the cell runs against the RTSPS relay. */
+    boolean rtsps() {
+        return RTSPS.equals(auth);
     }
 
     /** The tools the cell runs. */

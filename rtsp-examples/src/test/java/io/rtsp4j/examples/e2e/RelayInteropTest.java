@@ -185,6 +185,13 @@ class RelayInteropTest {
                 if (runs.stream().anyMatch(r -> r.auth() == null)) {
                     relays.put("none", RelayProcess.start("relay", box, dir, 8554, true, true, List.of()));
                 }
+                if (runs.stream().anyMatch(r -> InteropCell.RTSPS.equals(r.auth()))) {
+                    // RTSPS beside plain RTSP (the clients use rtsps://), with the test-only certificate.
+                    relays.put(InteropCell.RTSPS, RelayProcess.start("relay-rtsps", box, dir, 8954, false, false,
+                            List.of("--rtsps-address", (box.isNamespace() ? "" : "127.0.0.1") + ":"
+                                    + box.tcpPort(8922), "--tls-cert", testResource("/tls/server.crt"),
+                                    "--tls-key", testResource("/tls/server.key"))));
+                }
                 int port = 8654;
                 for (String auth : InteropCell.AUTHS) {
                     if (runs.stream().anyMatch(r -> auth.equals(r.auth()))) {
@@ -257,8 +264,9 @@ class RelayInteropTest {
             return;
         }
         String path = "/" + run.id() + attempt;
-        String user = run.auth() == null ? null : Clients.USER;
-        String pass = run.auth() == null ? null : Clients.PASS;
+        boolean anonymous = run.auth() == null || run.auth().equals(InteropCell.RTSPS);
+        String user = anonymous ? null : Clients.USER;
+        String pass = anonymous ? null : Clients.PASS;
         boolean needPublisher = !readerCells.isEmpty() || !wrongReaders.isEmpty();
         boolean publisherUsable = needPublisher && (run.publisher().tool().equals(InteropCell.FFMPEG)
                 || gstreamerMissing == null);
@@ -268,8 +276,8 @@ class RelayInteropTest {
             String publisherProblem = null;
             if (publisherUsable) {
                 publisher = ManagedProcess.start("publish-" + run.publisher().tool() + "-" + run.publisher()
-                        .transport(), relay.sandbox().wrap(Clients.publisher(run.publisher(), clip,
-                        relay.url(path, null), user, pass)), dir, Clients.GST_PUBLISHER_ENV, true);
+                        .transport(), relay.sandbox().wrap(Clients.acceptingSelfSigned(Clients.publisher(run.publisher(),
+                        clip, relay.url(path, null), user, pass))), dir, Clients.GST_PUBLISHER_ENV, true);
                 all.add(publisher);
                 if (!relay.awaitPublisher(path, ANNOUNCE_TIMEOUT, publisher)) {
                     publisherProblem = "publisher not accepted: " + publisher.tail(3);
@@ -397,8 +405,8 @@ class RelayInteropTest {
     private static ManagedProcess startReader(InteropCell c, RelayProcess relay, String path, Path dir, String user,
             String pass, String prefix) {
         String name = prefix + "read-" + c.read().tool() + "-" + c.read().transport();
-        return ManagedProcess.start(name, relay.sandbox().wrap(Clients.reader(c.read(), relay.url(path, null), user,
-                pass)), dir.resolve(name), Clients.GST_ENV, false);
+        return ManagedProcess.start(name, relay.sandbox().wrap(Clients.acceptingSelfSigned(Clients.reader(c.read(),
+                relay.url(path, null), user, pass))), dir.resolve(name), Clients.GST_ENV, false);
     }
 
     private static MediaCheck.Result checkReader(InteropCell c, ManagedProcess p, Path dir, SourceClip clip) {
@@ -481,6 +489,14 @@ class RelayInteropTest {
             return Files.exists(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    private static String testResource(String name) {
+        try {
+            return Path.of(RelayInteropTest.class.getResource(name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
