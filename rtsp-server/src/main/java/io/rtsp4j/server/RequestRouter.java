@@ -253,11 +253,28 @@ final class RequestRouter {
         }
         RtspResponse.Builder b = response.toBuilder()
                 // The request URL and a slash: FFmpeg and GStreamer resolve trackID=N against it.
-                .setHeader(RtspHeaderNames.CONTENT_BASE, request.uri().endsWith("/") ? request.uri()
-                        : request.uri() + "/")
+                .setHeader(RtspHeaderNames.CONTENT_BASE, contentBase(conn, request.uri()))
                 .setHeader(RtspHeaderNames.CONTENT_TYPE, "application/sdp")
                 .body(sdp);
         return new Outcome(b.build(), null, null, null);
+    }
+
+    /**
+     * The request URL and a slash (FFmpeg and GStreamer resolve {@code trackID=N} against it), with the
+     * {@code rtsps} scheme on a TLS connection even when the client wrote {@code rtsp://}: URLs the server hands
+     * out must lead back to TLS.
+     */
+    static String contentBase(ServerConnection conn, String uri) {
+        String u = schemeFor(conn, uri);
+        return u.endsWith("/") ? u : u + "/";
+    }
+
+    /** {@code uri} with its scheme made {@code rtsps} on a TLS connection; unchanged otherwise. */
+    static String schemeFor(ServerConnection conn, String uri) {
+        if (conn.isSecure() && uri.regionMatches(true, 0, "rtsp://", 0, 7)) {
+            return "rtsps://" + uri.substring(7);
+        }
+        return uri;
     }
 
     static String publicHeader(Set<RtspMethod> supported) {

@@ -75,6 +75,7 @@ public final class RtspServer implements AutoCloseable {
     private EventLoopGroup group;
     private boolean ownGroup;
     private Channel serverChannel;
+    private Channel rtspsChannel;
     private UdpListener udp;
     private MulticastRtcpListener multicastRtcp;
     private Channel multicastSender;
@@ -133,12 +134,23 @@ public final class RtspServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            initConnection(ch);
+                            initConnection(ch, false);
                         }
                     });
             serverChannel = b.bind(config.rtspAddress()).sync().channel();
+            if (config.rtspsEnabled()) {
+                rtspsChannel = b.clone().childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        initConnection(ch, true);
+                    }
+                }).bind(config.rtspsAddress()).sync().channel();
+            }
             started = true;
             LOG.info("RTSP server listening on {} (transport {})", rtspAddress(), NettyTransport.epoll() ? "epoll" : "nio");
+            if (rtspsChannel != null) {
+                LOG.info("RTSPS server listening on {} (TLS provider {})", rtspsAddress(), config.tls().provider());
+            }
             return this;
         } catch (Exception e) {
             releaseListeners();
@@ -149,8 +161,12 @@ public final class RtspServer implements AutoCloseable {
         }
     }
 
-    private void initConnection(SocketChannel ch) {
-        ServerConnection conn = new ServerConnection(this, ch, Tunnel.NONE, false);
+    private void initConnection(SocketChannel ch, boolean tls) {
+        ServerConnection conn = new ServerConnection(this, ch, Tunnel.NONE, tls);
+        if (tls) {
+            // TLS first: everything behind it (tunnel detection, the RTSP codec) sees plain bytes.
+            TlsConnections.addTls(ch, config.tls(), conn);
+        }
         InetAddress ip = UdpListener.normalize(ch.remoteAddress().getAddress());
         int total = connections.size() + 1;
         int fromIp = perIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
@@ -179,6 +195,12 @@ public final class RtspServer implements AutoCloseable {
     /** @return the bound RTSP address (useful with port 0) */
     public InetSocketAddress rtspAddress() {
         Channel c = serverChannel;
+        return c == null ? null : (InetSocketAddress) c.localAddress();
+    }
+
+    /** @return the bound RTSPS (TLS) address (useful with port 0), or {@code null} when RTSPS is off */
+    public InetSocketAddress rtspsAddress() {
+        Channel c = rtspsChannel;
         return c == null ? null : (InetSocketAddress) c.localAddress();
     }
 
@@ -264,6 +286,9 @@ public final class RtspServer implements AutoCloseable {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }
+        if (rtspsChannel != null) {
+            rtspsChannel.close().syncUninterruptibly();
+        }
         List<ServerSession> ss = new ArrayList<>(sessions.values());
         CountDownLatch done = new CountDownLatch(ss.size());
         for (ServerSession s : ss) {
@@ -286,6 +311,9 @@ public final class RtspServer implements AutoCloseable {
     private void releaseListeners() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
+        }
+        if (rtspsChannel != null) {
+            rtspsChannel.close().syncUninterruptibly();
         }
         if (udp != null) {
             udp.close();

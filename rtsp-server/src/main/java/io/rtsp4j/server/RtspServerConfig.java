@@ -52,6 +52,8 @@ public final class RtspServerConfig {
     public static final Duration DEFAULT_TUNNEL_PAIRING_TIMEOUT = Duration.ofSeconds(5);
 
     private final InetSocketAddress rtspAddress;
+    private final InetSocketAddress rtspsAddress;
+    private final TlsConfig tls;
     private final InetSocketAddress udpRtpAddress;
     private final InetSocketAddress udpRtcpAddress;
     private final MulticastRange multicastRange;
@@ -83,6 +85,8 @@ public final class RtspServerConfig {
 
     private RtspServerConfig(Builder b) {
         this.rtspAddress = b.rtspAddress;
+        this.rtspsAddress = b.rtspsAddress;
+        this.tls = b.tls;
         this.udpRtpAddress = b.udpRtpAddress;
         this.udpRtcpAddress = b.udpRtcpAddress;
         this.multicastRange = b.multicastRange;
@@ -134,6 +138,21 @@ public final class RtspServerConfig {
     /** @return the RTSP (TCP) listen address */
     public InetSocketAddress rtspAddress() {
         return rtspAddress;
+    }
+
+    /** @return the RTSPS (TLS) listen address, or {@code null} when RTSPS is off */
+    public InetSocketAddress rtspsAddress() {
+        return rtspsAddress;
+    }
+
+    /** @return the TLS configuration of the RTSPS listener, or {@code null} when RTSPS is off */
+    public TlsConfig tls() {
+        return tls;
+    }
+
+    /** @return whether the server listens for RTSPS (TLS) connections too */
+    public boolean rtspsEnabled() {
+        return rtspsAddress != null;
     }
 
     /** @return the UDP RTP listen address, or {@code null} when UDP is disabled */
@@ -296,6 +315,8 @@ public final class RtspServerConfig {
     /** Builder of {@link RtspServerConfig}. Not thread-safe. */
     public static final class Builder {
         private InetSocketAddress rtspAddress;
+        private InetSocketAddress rtspsAddress;
+        private TlsConfig tls;
         private InetSocketAddress udpRtpAddress;
         private InetSocketAddress udpRtcpAddress;
         private MulticastRange multicastRange;
@@ -330,6 +351,8 @@ public final class RtspServerConfig {
 
         private Builder(RtspServerConfig c) {
             rtspAddress = c.rtspAddress;
+            rtspsAddress = c.rtspsAddress;
+            tls = c.tls;
             udpRtpAddress = c.udpRtpAddress;
             udpRtcpAddress = c.udpRtcpAddress;
             multicastRange = c.multicastRange;
@@ -380,6 +403,41 @@ public final class RtspServerConfig {
          */
         public Builder rtspAddress(InetSocketAddress address) {
             this.rtspAddress = address;
+            return this;
+        }
+
+        /**
+         * Enables RTSPS: a second listener, for TLS connections, beside the plain RTSP one (both serve the same
+         * paths, like mediamtx's "optional" encryption). Needs {@link #tls(TlsConfig)}. Port 0 picks a free port
+         * (read it back with {@link RtspServer#rtspsAddress()}). Default: off; {@code null} or empty turns it off.
+         *
+         * @param address e.g. {@code ":8322"}
+         * @return this builder
+         */
+        public Builder rtspsAddress(String address) {
+            this.rtspsAddress = isBlank(address) ? null : parseAddress("rtspsAddress", address);
+            return this;
+        }
+
+        /**
+         * The RTSPS (TLS) listen address, {@code null} for none.
+         *
+         * @param address the socket address
+         * @return this builder
+         */
+        public Builder rtspsAddress(InetSocketAddress address) {
+            this.rtspsAddress = address;
+            return this;
+        }
+
+        /**
+         * The certificate, key and TLS implementation of the RTSPS listener. Default: none.
+         *
+         * @param tls the TLS configuration, or {@code null}
+         * @return this builder
+         */
+        public Builder tls(TlsConfig tls) {
+            this.tls = tls;
             return this;
         }
 
@@ -697,6 +755,11 @@ public final class RtspServerConfig {
          */
         public RtspServerConfig build() {
             require(rtspAddress != null, "rtspAddress is required");
+            require(rtspsAddress == null || tls != null, "rtspsAddress needs tls (a certificate and a key)");
+            require(tls == null || rtspsAddress != null, "tls is set but rtspsAddress is not (where to listen for RTSPS)");
+            require(rtspsAddress == null || rtspsAddress.getPort() == 0 || rtspsAddress.getPort() != rtspAddress.getPort()
+                    || !sameHost(rtspsAddress, rtspAddress),
+                    "rtspsAddress (" + rtspsAddress + ") must differ from rtspAddress");
             require((udpRtpAddress == null) == (udpRtcpAddress == null),
                     "udpRtpAddress and udpRtcpAddress must be used together");
             if (udpRtpAddress != null) {
@@ -749,6 +812,11 @@ public final class RtspServerConfig {
 
         private static void requirePositive(String field, Duration d) {
             require(d != null && !d.isNegative() && !d.isZero(), field + " (" + d + ") must be positive");
+        }
+
+        private static boolean sameHost(InetSocketAddress a, InetSocketAddress b) {
+            return a.getAddress() == null || b.getAddress() == null || a.getAddress().isAnyLocalAddress()
+                    || b.getAddress().isAnyLocalAddress() || a.getAddress().equals(b.getAddress());
         }
 
         private static boolean isBlank(String s) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.rtsp4j.base.InterleavedFrame;
@@ -22,6 +23,7 @@ import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +96,17 @@ public final class ServerConnection {
         return secure;
     }
 
+    /**
+     * The TLS session of an RTSPS connection: protocol, cipher suite, peer certificates (when the client sent
+     * some). Before the handshake is complete it is a placeholder session.
+     *
+     * @return the TLS session, or {@code null} when the connection is not TLS
+     */
+    public SSLSession tlsSession() {
+        SslHandler ssl = secure ? channel.pipeline().get(SslHandler.class) : null;
+        return ssl == null ? null : ssl.engine().getSession();
+    }
+
     /** @return the user data attached with {@link #setUserData} */
     public Object userData() {
         return userData;
@@ -136,6 +149,11 @@ public final class ServerConnection {
     /** Closes the connection (idempotent). */
     public void close() {
         close(new RtspServerException("closed by the application"));
+    }
+
+    /** The TLS handshake failed: close with that reason (the TLS handler may be closing the channel already). */
+    void closeForTls(Throwable reason) {
+        doClose(reason);
     }
 
     void close(Throwable reason) {

@@ -310,7 +310,8 @@ final class SessionRequests {
             RtspResponse.Builder b = reply.response().toBuilder()
                     .setHeader(RtspHeaderNames.TRANSPORT, answerTransport(server, spec, media, ch, record));
             if (media.srtp != null) {
-                b.setHeader(RtspHeaderNames.KEY_MGMT, SrtpSetup.keyMgmtHeader(media.srtp, req.uri(),
+                b.setHeader(RtspHeaderNames.KEY_MGMT, SrtpSetup.keyMgmtHeader(media.srtp,
+                        RequestRouter.schemeFor(conn, req.uri()),
                         server.config().clock()));
             }
             done.accept(Replies.outcome(conn, req, Reply.of(b.build()), s));
@@ -459,7 +460,7 @@ final class SessionRequests {
             }
             Outcome o = Replies.outcome(conn, req, Reply.of(b.build()), s);
             if (s.state() == ServerSessionState.PRE_PLAY) {
-                String rtpInfo = rtpInfo(s, url);
+                String rtpInfo = rtpInfo(s, conn, url);
                 if (rtpInfo != null && !reply.response().headers().contains(RtspHeaderNames.RTP_INFO)) {
                     o = Replies.outcome(conn, req, Reply.of(b.setHeader(RtspHeaderNames.RTP_INFO, rtpInfo).build()), s);
                 }
@@ -501,9 +502,9 @@ final class SessionRequests {
         }
     }
 
-    private static String rtpInfo(ServerSession s, RtspUrl url) {
+    private static String rtpInfo(ServerSession s, ServerConnection conn, RtspUrl url) {
         StringBuilder sb = new StringBuilder();
-        String origin = url.scheme() + "://" + url.authority();
+        String origin = RequestRouter.schemeFor(conn, url.scheme() + "://" + url.authority());
         for (SessionMedia m : s.setupMediaList()) {
             if (m.streamMedia == null) {
                 continue;

@@ -38,7 +38,29 @@ final class RtspTestClient implements AutoCloseable {
 
     /** A client whose socket receive buffer is {@code receiveBuffer} bytes (0: the OS default). */
     RtspTestClient(InetSocketAddress server, int receiveBuffer) throws IOException {
-        socket = new Socket();
+        this(connect(new Socket(), server, receiveBuffer), "rtsp://127.0.0.1:" + server.getPort());
+    }
+
+    private RtspTestClient(Socket connected, String base) throws IOException {
+        socket = connected;
+        in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        out = socket.getOutputStream();
+        this.base = base;
+    }
+
+    /**
+     * An RTSPS client: TLS over the socket (trusting any certificate, for tests only), handshake done, URLs
+     * {@code rtsps://127.0.0.1:<port>}.
+     */
+    static RtspTestClient tls(InetSocketAddress server, javax.net.ssl.SSLContext trustAll) throws IOException {
+        Socket plain = connect(new Socket(), server, 0);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                .createSocket(plain, "127.0.0.1", server.getPort(), true);
+        s.startHandshake();
+        return new RtspTestClient(s, "rtsps://127.0.0.1:" + server.getPort());
+    }
+
+    private static Socket connect(Socket socket, InetSocketAddress server, int receiveBuffer) throws IOException {
         if (receiveBuffer > 0) {
             // Set before connecting, so that the TCP window stays this small.
             socket.setReceiveBufferSize(receiveBuffer);
@@ -46,9 +68,7 @@ final class RtspTestClient implements AutoCloseable {
         socket.connect(server, READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.setTcpNoDelay(true);
-        in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-        out = socket.getOutputStream();
-        base = "rtsp://127.0.0.1:" + server.getPort();
+        return socket;
     }
 
     /** @return {@code rtsp://127.0.0.1:<port>} followed by {@code path} */

@@ -4,7 +4,9 @@ import io.rtsp4j.auth.AuthMethod;
 import io.rtsp4j.examples.relay.RelayHandler;
 import io.rtsp4j.server.RtspServer;
 import io.rtsp4j.server.RtspServerConfig;
+import io.rtsp4j.server.TlsConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,11 @@ public final class ServerCommand implements Rtsp4jCli.Command {
 
     static {
         DEFAULTS.put("rtsp-address", ":8554");
+        DEFAULTS.put("rtsps-address", ":8322");
+        DEFAULTS.put("tls-cert", "");
+        DEFAULTS.put("tls-key", "");
+        DEFAULTS.put("tls-key-password", "");
+        DEFAULTS.put("tls-provider", "auto");
         DEFAULTS.put("udp-rtp-address", ":8000");
         DEFAULTS.put("udp-rtcp-address", ":8001");
         DEFAULTS.put("multicast-ip-range", "224.1.0.0/16");
@@ -96,6 +103,15 @@ public final class ServerCommand implements Rtsp4jCli.Command {
                 .udpReadBufferSize(integer("udp-read-buffer-size", opts.get("udp-read-buffer-size")))
                 .authMethods(authMethods(opts.get("auth-methods")))
                 .handler(new RelayHandler(ref::get, refuseSecond, opts.get("user"), opts.get("pass")));
+        try {
+            TlsConfig tls = tls(opts);
+            if (tls != null) {
+                b.rtspsAddress(opts.get("rtsps-address")).tls(tls);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("rtsp4j server: " + e.getMessage());
+            return 2;
+        }
         String range = opts.get("multicast-ip-range");
         if (!range.isBlank()) {
             b.multicast(range, integer("multicast-rtp-port", opts.get("multicast-rtp-port")),
@@ -113,6 +129,10 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "rtsp4j-shutdown"));
         StringBuilder line = new StringBuilder("rtsp4j relay ready rtsp=").append(hostPort(server.rtspAddress()));
+        if (server.rtspsAddress() != null) {
+            line.append(" rtsps=").append(hostPort(server.rtspsAddress()))
+                    .append(" tls-provider=").append(config.tls().provider().name().toLowerCase(Locale.ROOT));
+        }
         if (server.udpRtpAddress() != null) {
             line.append(" udp-rtp=").append(hostPort(server.udpRtpAddress()))
                     .append(" udp-rtcp=").append(hostPort(server.udpRtcpAddress()));
@@ -130,6 +150,32 @@ public final class ServerCommand implements Rtsp4jCli.Command {
     private static String hostPort(java.net.InetSocketAddress a) {
         String host = a.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** RTSPS is on when both a certificate and a key are given; {@code null} when neither is. */
+    static TlsConfig tls(Map<String, String> opts) {
+        String cert = opts.get("tls-cert").trim();
+        String key = opts.get("tls-key").trim();
+        if (cert.isEmpty() && key.isEmpty()) {
+            return null;
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            throw new IllegalArgumentException("RTSPS needs both --tls-cert and --tls-key (PEM files)");
+        }
+        TlsConfig.Provider provider = switch (opts.get("tls-provider").trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> TlsConfig.Provider.AUTO;
+            case "openssl" -> TlsConfig.Provider.OPENSSL;
+            case "jdk" -> TlsConfig.Provider.JDK;
+            default -> throw new IllegalArgumentException("--tls-provider: unknown provider '"
+                    + opts.get("tls-provider") + "' (auto, openssl, jdk)");
+        };
+        String password = opts.get("tls-key-password");
+        return TlsConfig.builder()
+                .certificateChain(Path.of(cert))
+                .privateKey(Path.of(key))
+                .keyPassword(password.isEmpty() ? null : password)
+                .provider(provider)
+                .build();
     }
 
     static Duration duration(String name, String v) {
@@ -176,6 +222,9 @@ public final class ServerCommand implements Rtsp4jCli.Command {
     private static void usage(PrintStream s) {
         s.println("usage: rtsp4j server [options]");
         s.println("  --refuse-second-publisher   refuse a publisher on a path that already has one");
+        s.println("  RTSPS (TLS) is served on --rtsps-address beside plain RTSP when --tls-cert (PEM certificate");
+        s.println("  chain) and --tls-key (PEM private key: PKCS#8, PKCS#1 RSA or SEC1 EC) are given;");
+        s.println("  --tls-provider: auto (OpenSSL/BoringSSL when available, else the JDK), openssl, jdk.");
         DEFAULTS.forEach((k, v) -> s.printf("  --%-25s default: %s%n", k, v.isEmpty() ? "(none)" : v));
     }
 }
