@@ -42,9 +42,9 @@ final class MediaSrtp {
         this.ssrcs = ssrcs.clone();
     }
 
-    /** The protection profile of the server's keys (AES_CM_128_HMAC_SHA1_80, what every RTSP client supports). */
+    /** The protection profile of the server's keys ({@link RtspServerConfig#srtpProfile()}). */
     static SrtpProfile profile(RtspServer server) {
-        return SrtpProfile.AES_CM_128_HMAC_SHA1_80;
+        return server.config().srtpProfile();
     }
 
     /** Bytes SRTP adds to each RTP packet. */

@@ -183,7 +183,7 @@ final class StreamMedia {
 
     void writeRtcp(List<? extends RtcpPacket> packets) {
         int size = RtcpPackets.encodedSize(packets);
-        int max = stream.server.config().maxPacketSize();
+        int max = stream.server.config().maxPacketSize() - srtpRtcpOverhead();
         if (size > max) {
             throw new IllegalArgumentException("RTCP packet size (" + size + ") is greater than the maximum allowed ("
                     + max + ")");
@@ -297,10 +297,17 @@ final class StreamMedia {
         return s;
     }
 
-    /** What SRTP adds to a packet, subtracted from the max packet size once the media has a key. */
+    /**
+     * What SRTP adds to an RTP packet when the server serves RTSPS (any reader may be an SRTP reader), subtracted
+     * from the max packet size so that the protected packet still fits (as the reference: MaxPacketSize - 10).
+     */
     private int srtpRtpOverhead() {
-        MediaSrtp s = srtp;
-        return s == null ? 0 : s.rtpOverhead();
+        return stream.server.config().rtspsEnabled() ? stream.server.config().srtpProfile().rtpOverhead() : 0;
+    }
+
+    /** The same for RTCP (SRTCP adds its index word and tag). */
+    private int srtpRtcpOverhead() {
+        return stream.server.config().rtspsEnabled() ? stream.server.config().srtpProfile().rtcpOverhead() : 0;
     }
 
     private ByteBuf protectFramed(ByteBuf framed, int size) {

@@ -506,4 +506,42 @@ class ServerSrtpTest {
             }
         }
     }
+
+    // RtspServerConfig.srtpProfile: AES_CM_128_HMAC_SHA1_32 keys (4-byte SRTP tag) in DESCRIBE and SETUP; AES-GCM
+    // is refused because MIKEY cannot announce it.
+    @Test
+    void srtpProfile32() throws Exception {
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get), b -> b.rtspsAddress("127.0.0.1:0")
+                .tls(ServerTlsTest.tls(TlsConfig.Provider.AUTO).build())
+                .srtpProfile(io.rtsp4j.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_32));
+                RtspTestClient c = connectTls(ts)) {
+            stream.set(ts.stream(Fixtures.h264()));
+            assertThat(SrtpPeer.keysOfSdp(c.describe("/teststream").bodyText()).get(0).profile())
+                    .isEqualTo(io.rtsp4j.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_32);
+            RtspTestClient.Response r = c.doSetup(c.url("/teststream/trackID=0"), "RTP/SAVP/TCP;unicast;interleaved=0-1",
+                    null);
+            SrtpContext key = SrtpContext.create(SrtpPeer.keyOfHeader(r.header("KeyMgmt")));
+            c.doPlay(c.url("/teststream"), r.session());
+            writeRtp(1, Fixtures.NON_IDR);
+            byte[] rtp = c.readFrame(0).payload();
+            assertThat(rtp).hasSize(12 + Fixtures.NON_IDR.length + 4);
+            assertThat(Fixtures.sequenceNumber(SrtpPeer.unprotectRtp(key, rtp))).isEqualTo(1);
+        }
+        RtspServerConfig.Builder gcm = TestServer.config(new TestHandler())
+                .srtpProfile(io.rtsp4j.srtp.SrtpProfile.AEAD_AES_128_GCM);
+        org.assertj.core.api.Assertions.assertThatThrownBy(gcm::build).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("srtpProfile must be AES_CM_128_HMAC_SHA1_80 or AES_CM_128_HMAC_SHA1_32");
+    }
+
+    // With RTSPS on, a stream accepts RTP packets up to maxPacketSize - 10 (the SRTP tag must fit the datagram).
+    @Test
+    void maxPacketSizeLeavesRoomForTheTag() throws Exception {
+        try (TestServer ts = start(TestHandler.serving(stream::get), Fixtures.h264())) {
+            int max = ts.server.config().maxPacketSize();
+            writeRtp(1, new byte[max - 10 - 12]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> writeRtp(2, new byte[max - 10 - 12 + 1]))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is greater than the maximum allowed (" + (max - 10) + ")");
+        }
+    }
 }
