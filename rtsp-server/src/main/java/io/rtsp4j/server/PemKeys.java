@@ -85,7 +85,10 @@ final class PemKeys {
                     + " PKCS#8: openssl pkcs8 -topk8 -in old.key -out new.key");
         }
         byte[] pkcs8 = switch (label) {
-            case "RSA PRIVATE KEY" -> pkcs8(RSA_ALGORITHM, b.der());
+            case "RSA PRIVATE KEY" -> {
+                new Der(b.der(), "RSA PRIVATE KEY").wholeSequence();
+                yield pkcs8(RSA_ALGORITHM, b.der());
+            }
             case "EC PRIVATE KEY" -> {
                 byte[] curve = sec1Curve(b.der());
                 yield pkcs8(concat(EC_ALGORITHM, curve), b.der());
@@ -151,8 +154,8 @@ final class PemKeys {
 
     /** The named-curve OID element of a SEC1 ECPrivateKey (RFC 5915 §3: its [0] parameters). */
     private static byte[] sec1Curve(byte[] der) {
-        Der d = new Der(der);
-        d.enter(0x30);
+        Der d = new Der(der, "EC PRIVATE KEY");
+        d.wholeSequence();
         d.skip(0x02); // version
         d.skip(0x04); // privateKey
         if (d.atEnd() || d.peekTag() != 0xa0) {
@@ -206,12 +209,22 @@ final class PemKeys {
     /** Just enough DER reading to find a SEC1 key's curve; every overrun is an IllegalArgumentException. */
     private static final class Der {
         private final byte[] b;
+        private final String what;
         private int pos;
         private int limit;
 
-        Der(byte[] b) {
+        Der(byte[] b, String what) {
             this.b = b;
+            this.what = what;
             this.limit = b.length;
+        }
+
+        /** Enters the outer SEQUENCE, which must span the whole input. */
+        void wholeSequence() {
+            enter(0x30);
+            if (limit != b.length) {
+                throw new IllegalArgumentException("malformed " + what + " (trailing bytes after the DER sequence)");
+            }
         }
 
         boolean atEnd() {
@@ -225,14 +238,14 @@ final class PemKeys {
         /** Reads a tag and length; returns the content length. */
         private int header(int expectedTag) {
             if (pos + 2 > limit || (b[pos] & 0xff) != expectedTag) {
-                throw new IllegalArgumentException("malformed EC PRIVATE KEY (DER)");
+                throw new IllegalArgumentException("malformed " + what + " (DER)");
             }
             pos++;
             int len = b[pos++] & 0xff;
             if (len >= 0x80) {
                 int bytes = len & 0x7f;
                 if (bytes == 0 || bytes > 3 || pos + bytes > limit) {
-                    throw new IllegalArgumentException("malformed EC PRIVATE KEY (DER length)");
+                    throw new IllegalArgumentException("malformed " + what + " (DER length)");
                 }
                 len = 0;
                 for (int i = 0; i < bytes; i++) {
@@ -240,7 +253,7 @@ final class PemKeys {
                 }
             }
             if (pos + len > limit) {
-                throw new IllegalArgumentException("malformed EC PRIVATE KEY (truncated)");
+                throw new IllegalArgumentException("malformed " + what + " (truncated)");
             }
             return len;
         }

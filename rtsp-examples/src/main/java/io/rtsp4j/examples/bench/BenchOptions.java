@@ -40,7 +40,8 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
 
     static final String USAGE = String.join("\n",
             "usage: rtsp4j bench --url rtsp://HOST:PORT/PATH [options]",
-            "  --url URL                       path to publish on and read from (rtsp://user:pass@host:port/path)",
+            "  --url URL                       path to publish on and read from (rtsp://user:pass@host:port/path);",
+            "                                  rtsps://... speaks TLS over TCP, trusting ANY certificate (benchmarks only)",
             "  --readers N                     readers (default 1; 0 measures the publisher alone)",
             "  --reader-transport tcp|udp|multicast   (default tcp)",
             "  --publish-transport tcp|udp     (default tcp)",
@@ -113,6 +114,12 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
             throw new IllegalArgumentException("option --url is required (e.g. --url rtsp://127.0.0.1:8554/bench)");
         }
         URI uri = rtspUrl(url);
+        if ("rtsps".equalsIgnoreCase(uri.getScheme())
+                && (readerTransport != ReaderTransport.TCP || publishTransport != PublishTransport.TCP)) {
+            // UDP beside RTSPS must be SRTP, which the bench tool does not speak.
+            throw new IllegalArgumentException("--url rtsps:// works with TCP only (--reader-transport tcp "
+                    + "--publish-transport tcp): UDP over RTSPS needs SRTP");
+        }
         int maxPayload = publishTransport == PublishTransport.TCP || readerTransport == ReaderTransport.TCP
                 ? MAX_TCP_PAYLOAD : MAX_UDP_PAYLOAD;
         if (payload > maxPayload) {
@@ -150,9 +157,14 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
         return colon < 0 ? "" : ui.substring(colon + 1);
     }
 
-    /** The port of the URL, 554 when absent. */
+    /** The port of the URL, 554 (rtsp) or 322 (rtsps) when absent. */
     int port() {
-        return url.getPort() < 0 ? 554 : url.getPort();
+        return url.getPort() >= 0 ? url.getPort() : tls() ? 322 : 554;
+    }
+
+    /** Whether the URL is {@code rtsps://}: TLS, plain RTP inside it over TCP. */
+    boolean tls() {
+        return "rtsps".equalsIgnoreCase(url.getScheme());
     }
 
     private static URI rtspUrl(String s) {
@@ -162,8 +174,8 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--url: not a URL: '" + s + "' (" + e.getReason() + ")");
         }
-        if (!"rtsp".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("--url: scheme must be rtsp: '" + s + "'");
+        if (!"rtsp".equalsIgnoreCase(uri.getScheme()) && !"rtsps".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("--url: scheme must be rtsp or rtsps: '" + s + "'");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("--url: no host in '" + s + "'");

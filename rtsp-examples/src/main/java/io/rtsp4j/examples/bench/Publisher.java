@@ -82,7 +82,7 @@ final class Publisher implements InterleavedSplitter.FrameSink {
         BenchOptions o = ctx.options();
         String url = o.requestUrl();
         String mediaUrl = url + (url.endsWith("/") ? "" : "/") + "trackID=0";
-        return RtspControl.connect(group, ctx.serverAddress(), this, o.user(), o.password())
+        return RtspControl.connect(group, ctx.serverAddress(), this, o.user(), o.password(), o.tls())
                 .thenCompose(c -> {
                     control = c;
                     loop = c.channel().eventLoop();

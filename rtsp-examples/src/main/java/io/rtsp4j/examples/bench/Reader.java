@@ -55,7 +55,7 @@ final class Reader implements InterleavedSplitter.FrameSink {
     CompletableFuture<Void> start() {
         BenchOptions o = ctx.options();
         String url = o.requestUrl();
-        return RtspControl.connect(ctx.readerGroup(), ctx.serverAddress(), this, o.user(), o.password())
+        return RtspControl.connect(ctx.readerGroup(), ctx.serverAddress(), this, o.user(), o.password(), o.tls())
                 .thenCompose(c -> {
                     control = c;
                     EventLoop loop = c.channel().eventLoop();

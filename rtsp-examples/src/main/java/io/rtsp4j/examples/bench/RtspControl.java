@@ -58,10 +58,11 @@ final class RtspControl extends ChannelInboundHandlerAdapter {
      * @param sink receives interleaved frames (on the channel's event loop)
      * @param user user name for authentication, or {@code null}
      * @param password password
+     * @param tls whether to speak TLS (RTSPS; any certificate is trusted, see {@link BenchTls})
      * @return the control handler once connected
      */
     static CompletableFuture<RtspControl> connect(EventLoopGroup group, InetSocketAddress address,
-            InterleavedSplitter.FrameSink sink, String user, String password) {
+            InterleavedSplitter.FrameSink sink, String user, String password, boolean tls) {
         RtspControl control = new RtspControl(user, password);
         CompletableFuture<RtspControl> done = new CompletableFuture<>();
         new Bootstrap().group(group).channel(Transports.socketChannel())
@@ -71,6 +72,11 @@ final class RtspControl extends ChannelInboundHandlerAdapter {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (tls) {
+                            // Requests written before the handshake completes wait inside the SslHandler.
+                            ch.pipeline().addLast(BenchTls.context().newHandler(ch.alloc(), address.getHostString(),
+                                    address.getPort()));
+                        }
                         ch.pipeline().addLast(new InterleavedSplitter(sink), new RtspDecoder(), new RtspEncoder(),
                                 control);
                     }

@@ -9,6 +9,7 @@ import io.rtsp4j.examples.cli.Rtsp4jCli;
 import io.rtsp4j.examples.relay.RelayHandler;
 import io.rtsp4j.server.RtspServer;
 import io.rtsp4j.server.RtspServerConfig;
+import io.rtsp4j.server.TlsConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -29,6 +30,7 @@ class BenchAgainstRelayTest {
 
     private static RtspServer server;
     private static String url;
+    private static String rtspsUrl;
 
     @BeforeAll
     static void startRelay() {
@@ -37,12 +39,23 @@ class BenchAgainstRelayTest {
                 .rtspAddress("127.0.0.1:0")
                 .udpAddresses("127.0.0.1:0", "127.0.0.1:0")
                 .ioThreads(2)
+                .rtspsAddress("127.0.0.1:0")
+                .tls(TlsConfig.fromPem(resource("/tls/server.crt"), resource("/tls/server.key")))
                 .handler(new RelayHandler(ref::get, false, null, null))
                 .build());
         ref.set(server);
         server.start();
         InetSocketAddress a = server.rtspAddress();
         url = "rtsp://127.0.0.1:" + a.getPort() + "/bench";
+        rtspsUrl = "rtsps://127.0.0.1:" + server.rtspsAddress().getPort() + "/bench-tls";
+    }
+
+    private static java.nio.file.Path resource(String name) {
+        try {
+            return java.nio.file.Path.of(BenchAgainstRelayTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -54,6 +67,10 @@ class BenchAgainstRelayTest {
     }
 
     private static Run bench(String... extra) throws Exception {
+        return benchUrl(url, extra);
+    }
+
+    private static Run benchUrl(String url, String... extra) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = Stream.concat(Stream.of("bench", "--url", url), Stream.of(extra)).toArray(String[]::new);
@@ -70,6 +87,22 @@ class BenchAgainstRelayTest {
                 Arguments.of(Named.of("udp readers, udp publisher", "udp"), "udp"),
                 Arguments.of(Named.of("udp readers, tcp publisher", "udp"), "tcp"),
                 Arguments.of(Named.of("tcp readers, udp publisher", "tcp"), "udp"));
+    }
+
+    // rtsps://: TLS readers and publisher over TCP (plain RTP inside TLS), every packet of the window counted.
+    @Test
+    void rtspsReadersAndPublisher() throws Exception {
+        Run r = benchUrl(rtspsUrl, "--readers", "3", "--rate", "200", "--payload", "1000", "--duration", "1s",
+                "--warmup", "500ms", "--drain", "3s");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("url").asText()).startsWith("rtsps://");
+        assertThat(j.get("readers_connected").asInt()).isEqualTo(3);
+        assertThat(j.get("sent").asLong()).isEqualTo(200);
+        long received = j.get("received").asLong();
+        assertThat(received).as(j + "\n" + r.err()).isBetween(300L, 600L);
+        assertThat(received + j.get("lost").asLong()).isEqualTo(600);
+        assertThat(j.get("foreign_packets").asLong()).isZero();
     }
 
     @ParameterizedTest

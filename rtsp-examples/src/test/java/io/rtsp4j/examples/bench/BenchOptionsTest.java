@@ -56,6 +56,15 @@ class BenchOptionsTest {
         assertThat(o.port()).isEqualTo(554);
     }
 
+    @Test
+    void rtspsUrl() {
+        BenchOptions o = BenchOptions.parse("--url", "rtsps://localhost/live");
+        assertThat(o.tls()).isTrue();
+        assertThat(o.port()).isEqualTo(322);
+        assertThat(o.requestUrl()).isEqualTo("rtsps://localhost/live");
+        assertThat(BenchOptions.parse("--url", URL).tls()).isFalse();
+    }
+
     static Stream<Arguments> durations() {
         return Stream.of(
                 Arguments.of(Named.of("milliseconds", "250ms"), Duration.ofMillis(250)),
@@ -76,6 +85,10 @@ class BenchOptionsTest {
                 Arguments.of(Named.of("no url", new String[] {"--readers", "2"}), "--url"),
                 Arguments.of(Named.of("http url", new String[] {"--url", "http://h/x"}), "scheme"),
                 Arguments.of(Named.of("url without host", new String[] {"--url", "rtsp:///x"}), "host"),
+                Arguments.of(Named.of("rtsps with udp readers", new String[] {"--url", "rtsps://h/x",
+                    "--reader-transport", "udp"}), "UDP over RTSPS needs SRTP"),
+                Arguments.of(Named.of("rtsps with a udp publisher", new String[] {"--url", "rtsps://h/x",
+                    "--publish-transport", "udp"}), "UDP over RTSPS needs SRTP"),
                 Arguments.of(Named.of("malformed url", new String[] {"--url", "rtsp://h /x"}), "--url"),
                 Arguments.of(Named.of("unknown option", new String[] {"--url", URL, "--speed", "3"}), "--speed"),
                 Arguments.of(Named.of("missing value", new String[] {"--url", URL, "--readers"}), "--readers"),

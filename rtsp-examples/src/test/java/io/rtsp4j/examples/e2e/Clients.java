@@ -44,6 +44,9 @@ final class Clients {
                 "d.video_0", "!", "queue", "!", "h264parse", "!", "s.sink_0",
                 "d.audio_0", "!", "queue", "!", clip.gstAudioParser(), "!", "s.sink_1",
                 "rtspclientsink", "name=s", "location=" + url, "protocols=" + p.transport()));
+        if (url.startsWith("rtsps:")) {
+            cmd.add("tls-validation-flags=0"); // the relay's test certificate is self-signed
+        }
         if (user != null) {
             cmd.add("user-id=" + user);
             cmd.add("user-pw=" + pass);
@@ -72,6 +75,9 @@ final class Clients {
                 }
                 cmd.addAll(List.of("gst-launch-1.0", "-e", "-q",
                         "rtspsrc", "location=" + url, "protocols=" + gstTransport(r.transport()), "name=s"));
+                if (url.startsWith("rtsps:")) {
+                    cmd.add("tls-validation-flags=0"); // self-signed test certificate; FFmpeg does not verify
+                }
                 if (user != null) {
                     cmd.add("user-id=" + user);
                     cmd.add("user-pw=" + pass);

@@ -41,6 +41,14 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
             new Endpoint(FFPROBE, "tcp"));
     /** Codecs of the authentication cells (authentication does not depend on the payload). */
     static final String AUTH_CODECS = OPUS;
+    /**
+     * The RTSPS relay variant (issue 9): it takes the place of {@link #auth} (a relay of its own, no credentials)
+     * and the cell's key starts with {@code rtsps}. TCP carries plain RTP inside TLS; UDP needs SRTP.
+     */
+    static final String RTSPS = "rtsps";
+    static final List<Endpoint> RTSPS_PUBLISHERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"));
+    static final List<Endpoint> RTSPS_READERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"),
+            new Endpoint(FFPROBE, "tcp"), new Endpoint(GSTREAMER, "udp"));
 
     /** Every cell of the matrix, in file order. */
     static List<InteropCell> all() {
@@ -65,13 +73,25 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
                 cells.add(new InteropCell(auth, null, r, null, true));
             }
         }
+        for (Endpoint p : RTSPS_PUBLISHERS) {
+            for (Endpoint r : RTSPS_READERS) {
+                cells.add(new InteropCell(RTSPS, p, r, AUTH_CODECS, false));
+            }
+        }
         return cells;
+    }
+
+    /** Whether the cell runs against the RTSPS relay. */
+    boolean rtsps() {
+        return RTSPS.equals(auth);
     }
 
     /** The cell's line prefix in the verdict file. */
     String key() {
         StringBuilder sb = new StringBuilder();
-        if (auth != null) {
+        if (rtsps()) {
+            sb.append(RTSPS).append(' ');
+        } else if (auth != null) {
             sb.append("auth=").append(auth).append(' ');
         }
         if (wrongPassword) {

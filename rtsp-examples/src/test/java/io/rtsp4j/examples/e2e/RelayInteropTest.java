@@ -185,6 +185,13 @@ class RelayInteropTest {
                 if (runs.stream().anyMatch(r -> r.auth() == null)) {
                     relays.put("none", RelayProcess.start("relay", box, dir, 8554, true, true, List.of()));
                 }
+                if (runs.stream().anyMatch(r -> InteropCell.RTSPS.equals(r.auth()))) {
+                    // RTSPS beside plain RTSP (the clients use rtsps://), with the test-only certificate.
+                    relays.put(InteropCell.RTSPS, RelayProcess.start("relay-rtsps", box, dir, 8954, false, false,
+                            List.of("--rtsps-address", (box.isNamespace() ? "" : "127.0.0.1") + ":"
+                                    + box.tcpPort(8922), "--tls-cert", testResource("/tls/server.crt"),
+                                    "--tls-key", testResource("/tls/server.key"))));
+                }
                 int port = 8654;
                 for (String auth : InteropCell.AUTHS) {
                     if (runs.stream().anyMatch(r -> auth.equals(r.auth()))) {
@@ -257,8 +264,9 @@ class RelayInteropTest {
             return;
         }
         String path = "/" + run.id() + attempt;
-        String user = run.auth() == null ? null : Clients.USER;
-        String pass = run.auth() == null ? null : Clients.PASS;
+        boolean anonymous = run.auth() == null || run.auth().equals(InteropCell.RTSPS);
+        String user = anonymous ? null : Clients.USER;
+        String pass = anonymous ? null : Clients.PASS;
         boolean needPublisher = !readerCells.isEmpty() || !wrongReaders.isEmpty();
         boolean publisherUsable = needPublisher && (run.publisher().tool().equals(InteropCell.FFMPEG)
                 || gstreamerMissing == null);
@@ -481,6 +489,14 @@ class RelayInteropTest {
             return Files.exists(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    private static String testResource(String name) {
+        try {
+            return Path.of(RelayInteropTest.class.getResource(name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -23,6 +23,8 @@ final class RelayProcess implements AutoCloseable {
     private final NetSandbox sandbox;
     private final ManagedProcess process;
     private final int rtspPort;
+    /** The RTSPS port from the ready line ({@code rtsps=host:port}), 0 when the relay serves no RTSPS. */
+    private int rtspsPort;
     private volatile String stopProblem;
 
     private RelayProcess(String name, NetSandbox sandbox, ManagedProcess process, int rtspPort) {
@@ -71,6 +73,11 @@ final class RelayProcess implements AutoCloseable {
                 throw new IllegalStateException("relay " + name + " " + why + ": " + p.tail(5));
             }
             sleep(50);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rtsp4j relay ready .*rtsps=\\S*:(\\d+)")
+                .matcher(p.stdoutText());
+        if (m.find()) {
+            relay.rtspsPort = Integer.parseInt(m.group(1));
         }
         return relay;
     }
@@ -153,8 +160,11 @@ final class RelayProcess implements AutoCloseable {
         return sandbox;
     }
 
-    /** {@code rtsp://[user:pass@]127.0.0.1:port/path}. */
+    /** {@code rtsp://[user:pass@]127.0.0.1:port/path}, or {@code rtsps://...} for a relay serving RTSPS. */
     String url(String path, String userInfo) {
+        if (rtspsPort > 0) {
+            return "rtsps://" + (userInfo == null ? "" : userInfo + "@") + "127.0.0.1:" + rtspsPort + path;
+        }
         return "rtsp://" + (userInfo == null ? "" : userInfo + "@") + "127.0.0.1:" + rtspPort + path;
     }
 
