@@ -104,7 +104,7 @@ final class StreamMedia {
                     + index);
         }
         int size = packet.encodedSize();
-        int max = stream.server.config().maxPacketSize() - srtpRtpOverhead();
+        int max = stream.server.config().maxPacketSize();
         if (size > max) {
             throw new IllegalArgumentException("RTP packet size (" + size + ") is greater than the maximum allowed ("
                     + max + ")");
@@ -183,7 +183,7 @@ final class StreamMedia {
 
     void writeRtcp(List<? extends RtcpPacket> packets) {
         int size = RtcpPackets.encodedSize(packets);
-        int max = stream.server.config().maxPacketSize() - srtpRtcpOverhead();
+        int max = stream.server.config().maxPacketSize();
         if (size > max) {
             throw new IllegalArgumentException("RTCP packet size (" + size + ") is greater than the maximum allowed ("
                     + max + ")");
@@ -297,18 +297,6 @@ final class StreamMedia {
         return s;
     }
 
-    /**
-     * What SRTP adds to an RTP packet when the server serves RTSPS (any reader may be an SRTP reader), subtracted
-     * from the max packet size so that the protected packet still fits (as the reference: MaxPacketSize - 10).
-     */
-    private int srtpRtpOverhead() {
-        return stream.server.config().rtspsEnabled() ? stream.server.config().srtpProfile().rtpOverhead() : 0;
-    }
-
-    /** The same for RTCP (SRTCP adds its index word and tag). */
-    private int srtpRtcpOverhead() {
-        return stream.server.config().rtspsEnabled() ? stream.server.config().srtpProfile().rtcpOverhead() : 0;
-    }
 
     private ByteBuf protectFramed(ByteBuf framed, int size) {
         ByteBuf out = srtp().protectFramed(stream.server.allocator(), framed, size);
