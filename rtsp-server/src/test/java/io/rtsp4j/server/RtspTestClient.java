@@ -30,6 +30,7 @@ final class RtspTestClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final String base;
+    private final AutoCloseable closer;
     private int cseq = 1;
 
     RtspTestClient(InetSocketAddress server) throws IOException {
@@ -38,29 +39,7 @@ final class RtspTestClient implements AutoCloseable {
 
     /** A client whose socket receive buffer is {@code receiveBuffer} bytes (0: the OS default). */
     RtspTestClient(InetSocketAddress server, int receiveBuffer) throws IOException {
-        this(connect(new Socket(), server, receiveBuffer), "rtsp://127.0.0.1:" + server.getPort());
-    }
-
-    private RtspTestClient(Socket connected, String base) throws IOException {
-        socket = connected;
-        in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
-        out = socket.getOutputStream();
-        this.base = base;
-    }
-
-    /**
-     * An RTSPS client: TLS over the socket (trusting any certificate, for tests only), handshake done, URLs
-     * {@code rtsps://127.0.0.1:<port>}.
-     */
-    static RtspTestClient tls(InetSocketAddress server, javax.net.ssl.SSLContext trustAll) throws IOException {
-        Socket plain = connect(new Socket(), server, 0);
-        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
-                .createSocket(plain, "127.0.0.1", server.getPort(), true);
-        s.startHandshake();
-        return new RtspTestClient(s, "rtsps://127.0.0.1:" + server.getPort());
-    }
-
-    private static Socket connect(Socket socket, InetSocketAddress server, int receiveBuffer) throws IOException {
+        socket = new Socket();
         if (receiveBuffer > 0) {
             // Set before connecting, so that the TCP window stays this small.
             socket.setReceiveBufferSize(receiveBuffer);
@@ -68,7 +47,22 @@ final class RtspTestClient implements AutoCloseable {
         socket.connect(server, READ_TIMEOUT_MILLIS);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.setTcpNoDelay(true);
-        return socket;
+        in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+        out = socket.getOutputStream();
+        base = "rtsp://127.0.0.1:" + server.getPort();
+        closer = socket;
+    }
+
+    /**
+     * A client over other streams (a tunnel): {@code in} must throw {@link SocketTimeoutException} after
+     * {@link #READ_TIMEOUT_MILLIS} without data; {@link #socket()} and {@link #staysSilent} are not available.
+     */
+    RtspTestClient(InputStream in, OutputStream out, String base, AutoCloseable closer) {
+        this.socket = null;
+        this.in = in;
+        this.out = out;
+        this.base = base;
+        this.closer = closer;
     }
 
     /** @return {@code rtsp://127.0.0.1:<port>} followed by {@code path} */
@@ -151,6 +145,22 @@ final class RtspTestClient implements AutoCloseable {
         b[3] = (byte) payload.length;
         System.arraycopy(payload, 0, b, 4, payload.length);
         return send(b);
+    }
+
+    /**
+     * An RTSPS client: TLS over a socket (trusting any certificate, for tests only), handshake done, URLs
+     * {@code rtsps://127.0.0.1:<port>}. {@link #socket()} and {@link #staysSilent} are not available.
+     */
+    static RtspTestClient tls(InetSocketAddress server, javax.net.ssl.SSLContext trustAll) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(server, READ_TIMEOUT_MILLIS);
+        plain.setSoTimeout(READ_TIMEOUT_MILLIS);
+        plain.setTcpNoDelay(true);
+        javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory()
+                .createSocket(plain, "127.0.0.1", server.getPort(), true);
+        s.startHandshake();
+        return new RtspTestClient(new BufferedInputStream(s.getInputStream(), 1 << 16), s.getOutputStream(),
+                "rtsps://127.0.0.1:" + server.getPort(), s);
     }
 
     // ------------------------------------------------------------------------------------------ scripted flows
@@ -350,7 +360,13 @@ final class RtspTestClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        socket.close();
+        try {
+            closer.close();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ values

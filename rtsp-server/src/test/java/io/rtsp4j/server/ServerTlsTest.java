@@ -274,6 +274,8 @@ class ServerTlsTest {
             }
             assertThat(closed.subject().isSecure()).isTrue();
             assertThat(h.requests).isEmpty();
+            // Forgotten by the server (no leak in its connection set or per-IP counts).
+            await().atMost(Duration.ofSeconds(10)).until(() -> ts.server.connections().isEmpty());
             // Still serving, both listeners.
             try (RtspTestClient c = connectTls(ts)) {
                 assertThat(c.request("OPTIONS", rtsps(ts, "/")).status()).isEqualTo(200);

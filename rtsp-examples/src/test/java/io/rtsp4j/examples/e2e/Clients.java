@@ -30,6 +30,22 @@ final class Clients {
     static final Map<String, String> GST_PUBLISHER_ENV = Map.of("GST_DEBUG", "rtspclientsink:5",
             "GST_DEBUG_NO_COLOR", "1");
 
+    /**
+     * A client command for an {@code rtsps://} relay with the test's self-signed certificate: GStreamer's
+     * {@code rtspsrc}/{@code rtspclientsink} get {@code tls-validation-flags=0} right after their {@code location}
+     * (FFmpeg does not verify certificates by default). Other commands are returned unchanged.
+     */
+    static List<String> acceptingSelfSigned(List<String> cmd) {
+        List<String> out = new ArrayList<>();
+        for (String token : cmd) {
+            out.add(token);
+            if (token.startsWith("location=rtsps:")) {
+                out.add("tls-validation-flags=0");
+            }
+        }
+        return out;
+    }
+
     private Clients() {
     }
 
@@ -44,9 +60,6 @@ final class Clients {
                 "d.video_0", "!", "queue", "!", "h264parse", "!", "s.sink_0",
                 "d.audio_0", "!", "queue", "!", clip.gstAudioParser(), "!", "s.sink_1",
                 "rtspclientsink", "name=s", "location=" + url, "protocols=" + p.transport()));
-        if (url.startsWith("rtsps:")) {
-            cmd.add("tls-validation-flags=0"); // the relay's test certificate is self-signed
-        }
         if (user != null) {
             cmd.add("user-id=" + user);
             cmd.add("user-pw=" + pass);
@@ -85,9 +98,6 @@ final class Clients {
                 }
                 cmd.addAll(List.of("gst-launch-1.0", "-e", "-q",
                         "rtspsrc", "location=" + url, "protocols=" + gstTransport(r.transport()), "name=s"));
-                if (url.startsWith("rtsps:")) {
-                    cmd.add("tls-validation-flags=0"); // self-signed test certificate; FFmpeg does not verify
-                }
                 if (user != null) {
                     cmd.add("user-id=" + user);
                     cmd.add("user-pw=" + pass);

@@ -63,6 +63,11 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     /** Every cell of the matrix, in file order. */
     static List<InteropCell> all() {
         List<InteropCell> cells = new ArrayList<>();
+        for (Endpoint p : RTSPS_PUBLISHERS) {
+            for (Endpoint r : RTSPS_READERS) {
+                cells.add(new InteropCell(RTSPS, p, r, AUTH_CODECS, false));
+            }
+        }
         for (String codecs : CODECS) {
             for (Endpoint p : PUBLISHERS) {
                 for (Endpoint r : READERS) {
@@ -83,22 +88,12 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
                 cells.add(new InteropCell(auth, null, r, null, true));
             }
         }
-        for (Endpoint p : RTSPS_PUBLISHERS) {
-            for (Endpoint r : RTSPS_READERS) {
-                cells.add(new InteropCell(RTSPS, p, r, AUTH_CODECS, false));
-            }
-        }
         for (Endpoint p : SRTP_PUBLISHERS) {
             for (Endpoint r : SRTP_READERS) {
                 cells.add(new InteropCell(SRTP, p, r, AUTH_CODECS, false));
             }
         }
         return cells;
-    }
-
-    /** Whether the cell runs against the RTSPS relay. */
-    boolean rtsps() {
-        return RTSPS.equals(auth);
     }
 
     /** The cell's line prefix in the verdict file. */
@@ -127,6 +122,11 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     /** True when the cell needs a multicast-capable sandbox. */
     boolean needsMulticast() {
         return read != null && read.transport().equals("multicast");
+    }
+
+    /** Whether the cell runs against the RTSPS relay. */
+    boolean rtsps() {
+        return RTSPS.equals(auth);
     }
 
     /** The tools the cell runs. */

@@ -291,7 +291,8 @@ class RelayInteropTest {
                     publishCmd = Clients.withSavp(publishCmd);
                 }
                 publisher = ManagedProcess.start("publish-" + run.publisher().tool() + "-" + run.publisher()
-                        .transport(), relay.sandbox().wrap(publishCmd), dir, Clients.GST_PUBLISHER_ENV, true);
+                        .transport(), relay.sandbox().wrap(Clients.acceptingSelfSigned(publishCmd)), dir,
+                        Clients.GST_PUBLISHER_ENV, true);
                 all.add(publisher);
                 if (!relay.awaitPublisher(path, ANNOUNCE_TIMEOUT, publisher)) {
                     publisherProblem = "publisher not accepted: " + publisher.tail(3);
@@ -419,8 +420,8 @@ class RelayInteropTest {
     private static ManagedProcess startReader(InteropCell c, RelayProcess relay, String path, Path dir, String user,
             String pass, String prefix) {
         String name = prefix + "read-" + c.read().tool() + "-" + c.read().transport();
-        return ManagedProcess.start(name, relay.sandbox().wrap(Clients.reader(c.read(), relay.url(path, null), user,
-                pass)), dir.resolve(name), Clients.GST_ENV, false);
+        return ManagedProcess.start(name, relay.sandbox().wrap(Clients.acceptingSelfSigned(Clients.reader(c.read(),
+                relay.url(path, null), user, pass))), dir.resolve(name), Clients.GST_ENV, false);
     }
 
     private static MediaCheck.Result checkReader(InteropCell c, ManagedProcess p, Path dir, SourceClip clip) {
