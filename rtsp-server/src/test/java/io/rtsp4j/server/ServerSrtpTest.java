@@ -555,4 +555,32 @@ class ServerSrtpTest {
                     .hasMessageContaining("is greater than the maximum allowed (" + max + ")");
         }
     }
+
+    // Direct session writes (ServerSession.writePacketRtp/Rtcp) to an SRTP reader are protected with the media's
+    // key, the one its SETUP answer announced.
+    @Test
+    void directWritesAreProtected() throws Exception {
+        TestHandler h = TestHandler.serving(stream::get);
+        h.play = ctx -> {
+            RtpPacket p = Fixtures.packet(96, 42, 0, 1, Fixtures.NON_IDR);
+            try {
+                ctx.session().writePacketRtp(media(0), p);
+            } finally {
+                p.release();
+            }
+            ctx.session().writePacketRtcp(media(0), new ReceiverReport(0x99, List.of()));
+            return Reply.ok();
+        };
+        try (TestServer ts = start(h, Fixtures.h264()); RtspTestClient c = connectTls(ts)) {
+            RtspTestClient.Response r = c.doSetup(c.url("/teststream/trackID=0"), "RTP/SAVP/TCP;unicast;interleaved=0-1",
+                    null);
+            SrtpContext key = SrtpContext.create(SrtpPeer.keyOfHeader(r.header("KeyMgmt")));
+            c.doPlay(c.url("/teststream"), r.session());
+            byte[] rtp = SrtpPeer.unprotectRtp(key, c.readFrame(0).payload());
+            assertThat(Fixtures.sequenceNumber(rtp)).isEqualTo(42);
+            assertThat(Fixtures.ssrc(rtp)).isEqualTo(stream.get().stats().medias().get(0).formats().get(0).localSsrc());
+            assertThat(Fixtures.decodeRtcp(SrtpPeer.unprotectRtcp(key, c.readFrame(1).payload())))
+                    .containsExactly(new ReceiverReport(0x99, List.of()));
+        }
+    }
 }
