@@ -62,6 +62,7 @@ public final class RtspServerConfig {
     private final InetSocketAddress rtspAddress;
     private final InetSocketAddress rtspsAddress;
     private final TlsConfig tls;
+    private final io.rtsp4j.srtp.SrtpProfile srtpProfile;
     private final InetSocketAddress udpRtpAddress;
     private final InetSocketAddress udpRtcpAddress;
     private final MulticastRange multicastRange;
@@ -101,6 +102,7 @@ public final class RtspServerConfig {
         this.rtspAddress = b.rtspAddress;
         this.rtspsAddress = b.rtspsAddress;
         this.tls = b.tls;
+        this.srtpProfile = b.srtpProfile;
         this.udpRtpAddress = b.udpRtpAddress;
         this.udpRtcpAddress = b.udpRtcpAddress;
         this.multicastRange = b.multicastRange;
@@ -168,6 +170,17 @@ public final class RtspServerConfig {
     /** @return the TLS configuration of the RTSPS listener, or {@code null} when RTSPS is off */
     public TlsConfig tls() {
         return tls;
+    }
+
+    /**
+     * The SRTP protection profile of the keys the server generates for {@code RTP/SAVP} sessions over RTSPS (the
+     * stream media keys readers get, and the keys answered to publishers). Clients' own keys may use either
+     * AES-CM profile, as their MIKEY says.
+     *
+     * @return {@code AES_CM_128_HMAC_SHA1_80} unless configured
+     */
+    public io.rtsp4j.srtp.SrtpProfile srtpProfile() {
+        return srtpProfile;
     }
 
     /** @return whether the server listens for RTSPS (TLS) connections too */
@@ -367,6 +380,7 @@ public final class RtspServerConfig {
         private InetSocketAddress rtspAddress;
         private InetSocketAddress rtspsAddress;
         private TlsConfig tls;
+        private io.rtsp4j.srtp.SrtpProfile srtpProfile = io.rtsp4j.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_80;
         private InetSocketAddress udpRtpAddress;
         private InetSocketAddress udpRtcpAddress;
         private MulticastRange multicastRange;
@@ -409,6 +423,7 @@ public final class RtspServerConfig {
             rtspAddress = c.rtspAddress;
             rtspsAddress = c.rtspsAddress;
             tls = c.tls;
+            srtpProfile = c.srtpProfile;
             udpRtpAddress = c.udpRtpAddress;
             udpRtcpAddress = c.udpRtcpAddress;
             multicastRange = c.multicastRange;
@@ -500,6 +515,19 @@ public final class RtspServerConfig {
          */
         public Builder tls(TlsConfig tls) {
             this.tls = tls;
+            return this;
+        }
+
+        /**
+         * The SRTP profile of the keys the server generates (see {@link RtspServerConfig#srtpProfile()}). Default:
+         * {@code AES_CM_128_HMAC_SHA1_80}; {@code AES_CM_128_HMAC_SHA1_32} saves 6 bytes per RTP packet. The AES-GCM
+         * profiles are refused: MIKEY (RFC 3830) has no policy for them.
+         *
+         * @param profile an AES-CM profile
+         * @return this builder
+         */
+        public Builder srtpProfile(io.rtsp4j.srtp.SrtpProfile profile) {
+            this.srtpProfile = profile;
             return this;
         }
 
@@ -895,6 +923,8 @@ public final class RtspServerConfig {
          */
         public RtspServerConfig build() {
             require(rtspAddress != null, "rtspAddress is required");
+            require(srtpProfile != null && !srtpProfile.isAead(), "srtpProfile must be AES_CM_128_HMAC_SHA1_80 or "
+                    + "AES_CM_128_HMAC_SHA1_32 (MIKEY has no policy for " + srtpProfile + ")");
             require(rtspsAddress == null || tls != null, "rtspsAddress needs tls (a certificate and a key)");
             require(tls == null || rtspsAddress != null, "tls is set but rtspsAddress is not (where to listen for RTSPS)");
             require(rtspsAddress == null || rtspsAddress.getPort() == 0 || rtspsAddress.getPort() != rtspAddress.getPort()

@@ -383,7 +383,23 @@ public final class ServerSession {
             return sendRtcpTo(m, buf);
         }
         ReaderTarget t = m.target;
-        return t != null && t.sendRtp(buf, buf.readableBytes() - StreamMedia.FRAME_HEADER);
+        if (t == null) {
+            return false;
+        }
+        if (m.srtp != null) {
+            // Protected with the media's outbound key, the one the reader got in SETUP.
+            ByteBuf secure = m.srtp.outbound.protectFramed(server.allocator(), buf,
+                    buf.readableBytes() - StreamMedia.FRAME_HEADER);
+            if (secure == null) {
+                return false;
+            }
+            try {
+                return t.sendRtp(secure, secure.readableBytes() - StreamMedia.FRAME_HEADER);
+            } finally {
+                secure.release();
+            }
+        }
+        return t.sendRtp(buf, buf.readableBytes() - StreamMedia.FRAME_HEADER);
     }
 
     /** A direct write made while PLAY/RECORD was being answered. */
@@ -830,9 +846,24 @@ public final class ServerSession {
     private void sendFirewallPackets(SessionMedia m) {
         ByteBuf rtp = server.allocator().directBuffer(12);
         rtp.writeByte(0x80).writeByte(0).writeShort(0).writeInt(0).writeInt(0);
-        server.udp().sendRtp(rtp, m.clientRtp);
         ByteBuf rr = RtcpPackets.encodeCompound(List.of(new ReceiverReport(localSsrc, List.of())), server.allocator());
-        server.udp().sendRtcp(rr, m.clientRtcp);
+        if (m.srtp != null) {
+            // SRTP-protected like everything the client receives (mediamtx#666: clients drop plain packets).
+            rtp = protectAndRelease(rtp, m.srtp.outbound.protectRtp(server.allocator(), rtp));
+            rr = protectAndRelease(rr, m.srtp.outbound.protectRtcp(server.allocator(), rr));
+        }
+        if (rtp != null) {
+            server.udp().sendRtp(rtp, m.clientRtp);
+        }
+        if (rr != null) {
+            server.udp().sendRtcp(rr, m.clientRtcp);
+        }
+    }
+
+    /** Releases {@code plain} and returns its protected copy (or null). */
+    private static ByteBuf protectAndRelease(ByteBuf plain, ByteBuf secure) {
+        plain.release();
+        return secure;
     }
 
     // ------------------------------------------------------------------------------------------ packets in
@@ -893,6 +924,14 @@ public final class ServerSession {
         long now = System.nanoTime();
         lastPacketNanos = now;
         m.inboundBytes.addAndGet(buf.readableBytes());
+        if (m.srtp != null) {
+            String refused = m.srtp.unprotectRtp(buf);
+            if (refused != null) {
+                m.inboundRtpErrors.incrementAndGet();
+                server.callbacks().decodeError(this, new RtspServerException(refused));
+                return;
+            }
+        }
         RtpPacket packet;
         try {
             packet = RtpPacket.decode(buf);
@@ -959,6 +998,11 @@ public final class ServerSession {
     }
 
     void onRtcp(SessionMedia m, ByteBuf buf) {
+        onRtcp(m, buf, false);
+    }
+
+    /** RTCP from the client of a media; {@code plain} when SRTCP was already removed (multicast). */
+    private void onRtcp(SessionMedia m, ByteBuf buf, boolean plain) {
         if (closed) {
             return;
         }
@@ -971,6 +1015,17 @@ public final class ServerSession {
             server.callbacks().decodeError(this, new RtspServerException("RTCP packet size (" + buf.readableBytes()
                     + ") is greater than maximum allowed (" + server.config().maxPacketSize() + ")"));
             return;
+        }
+        if (m.srtp != null && !plain) {
+            if (!m.srtp.hasInboundKey()) {
+                return; // a reader that gave no key: its reports count as keep-alives only
+            }
+            String refused = m.srtp.unprotectRtcp(buf);
+            if (refused != null) {
+                m.inboundRtcpErrors.incrementAndGet();
+                server.callbacks().decodeError(this, new RtspServerException(refused));
+                return;
+            }
         }
         List<RtcpPacket> packets;
         try {
@@ -1022,6 +1077,10 @@ public final class ServerSession {
         if (state != ServerSessionState.PLAY) {
             return;
         }
+        if (!setupMedias.isEmpty() && setupMedias.get(0).srtp != null) {
+            onMulticastSrtcp(content);
+            return;
+        }
         // One RTCP port serves every group: the reception reports name the media (by the stream's SSRCs).
         SessionMedia target = null;
         try {
@@ -1049,8 +1108,33 @@ public final class ServerSession {
         }
     }
 
+    /**
+     * SRTCP on the multicast RTCP port: the report blocks are encrypted, so the media is the one whose client key
+     * authenticates the packet (a failed attempt leaves the packet unchanged).
+     */
+    private void onMulticastSrtcp(ByteBuf content) {
+        for (SessionMedia m : setupMedias) {
+            if (m.srtp != null && m.srtp.hasInboundKey() && m.srtp.unprotectRtcp(content) == null) {
+                onRtcp(m, content, true);
+                return;
+            }
+        }
+        SessionMedia first = setupMedias.get(0);
+        if (!first.srtp.hasInboundKey()) {
+            return;
+        }
+        first.inboundRtcpErrors.incrementAndGet();
+        server.callbacks().decodeError(this, new RtspServerException(
+                "SRTCP: no key of the session authenticates the multicast RTCP packet"));
+    }
+
     InetAddress authorIp() {
         return authorIp;
+    }
+
+    /** The SSRC of the receiver reports a publisher session sends. */
+    long localSsrc() {
+        return localSsrc;
     }
 
     // ------------------------------------------------------------------------------------------ packets out
@@ -1084,8 +1168,23 @@ public final class ServerSession {
         }
     }
 
-    /** Sends an encoded RTCP compound to the client of a media; does not take ownership. */
+    /** Sends an encoded RTCP compound to the client of a media (SRTCP when secure); does not take ownership. */
     private boolean sendRtcpTo(SessionMedia m, ByteBuf buf) {
+        if (m.srtp == null) {
+            return sendPlainRtcpTo(m, buf);
+        }
+        ByteBuf secure = m.srtp.outbound.protectRtcp(server.allocator(), buf);
+        if (secure == null) {
+            return false;
+        }
+        try {
+            return sendPlainRtcpTo(m, secure);
+        } finally {
+            secure.release();
+        }
+    }
+
+    private boolean sendPlainRtcpTo(SessionMedia m, ByteBuf buf) {
         SessionTransport t = transport;
         if (t == null || closed) {
             return false;
@@ -1258,6 +1357,12 @@ public final class ServerSession {
                 ssrcs.add(localSsrc);
             }
             ByteBuf bye = RtcpPackets.encodeCompound(List.of(new Goodbye(ssrcs, "session closed")), server.allocator());
+            if (m.srtp != null) {
+                bye = protectAndRelease(bye, m.srtp.outbound.protectRtcp(server.allocator(), bye));
+                if (bye == null) {
+                    continue;
+                }
+            }
             int size = bye.readableBytes();
             if (server.udp().sendRtcp(bye, m.clientRtcp)) {
                 countOutboundRtcp(m, size);

@@ -236,7 +236,9 @@ public final class ServerStream implements AutoCloseable {
     String describeSdp(boolean vlcMulticast, boolean backChannels, boolean secure) {
         String groupHint = vlcMulticast && server.config().multicastEnabled()
                 ? server.config().multicastRange().network().getHostAddress() : null;
-        return StreamDescriptions.forDescribe(description, groupHint, backChannels, secure);
+        java.util.function.IntFunction<byte[]> keys = !secure ? null
+                : i -> medias.get(i).srtp().mikey(server.config().clock()).encode();
+        return StreamDescriptions.forDescribe(description, groupHint, backChannels, keys);
     }
 
     /** Periodic sender reports to every playing reader (and multicast group). */

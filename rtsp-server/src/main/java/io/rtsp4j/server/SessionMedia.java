@@ -29,6 +29,11 @@ final class SessionMedia {
     final Format[] formats;
     UdpListener.Receiver udpRtpReceiver;
     UdpListener.Receiver udpRtcpReceiver;
+    /**
+     * The SRTP state when the media was set up with {@code RTP/SAVP}, else {@code null}. Set by SETUP before the
+     * media is published to writers (the stream's reader list is a volatile array), never changed afterwards.
+     */
+    SessionSrtp srtp;
     /** Where a playing reader's packets go; set and cleared on the session's loop, read from writers. */
     volatile ReaderTarget target;
 

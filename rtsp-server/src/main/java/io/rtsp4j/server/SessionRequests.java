@@ -108,15 +108,17 @@ final class SessionRequests {
             return;
         }
         Negotiated chosen = null;
+        List<String> refusals = new ArrayList<>();
         for (Transport t : alternatives.list()) {
-            Negotiated n = negotiate(server, conn, t, record);
+            Negotiated n = negotiate(server, conn, t, record, refusals);
             if (n != null) {
                 chosen = n;
                 break;
             }
         }
         if (chosen == null) {
-            done.accept(Outcome.of(RtspResponse.builder(RtspStatus.UNSUPPORTED_TRANSPORT).build())
+            done.accept(Outcome.of(refusals.isEmpty() ? RtspResponse.builder(RtspStatus.UNSUPPORTED_TRANSPORT).build()
+                    : RequestRouter.error(RtspStatus.UNSUPPORTED_TRANSPORT, String.join("; ", refusals)))
                     .withSession(answered));
             return;
         }
@@ -211,6 +213,19 @@ final class SessionRequests {
             }
         }
 
+        SrtpSetup.ClientKey clientKey = null;
+        if (chosen.profile() == TransportProfile.SAVP) {
+            try {
+                clientKey = SrtpSetup.clientKey(req, record, server.config().clock(),
+                        record ? SrtpSetup.announcedKey(s.announcedDescription(), index) : null);
+            } catch (SrtpSetup.KeyManagementException e) {
+                // RFC 4567 §7.2 (RTSP/1.0): key management failures are answered 463, the session stays usable.
+                done.accept(Outcome.of(RequestRouter.error(RtspStatus.KEY_MANAGEMENT_FAILURE, e.getMessage()))
+                        .withSession(answered));
+                return;
+            }
+        }
+        SrtpSetup.ClientKey key = clientKey;
         SessionTransport transport = new SessionTransport(chosen.protocol(), chosen.profile());
         RequestContext ctx = new RequestContext(conn, s, req, path, query, null, transport);
         Negotiated spec = chosen;
@@ -278,8 +293,19 @@ final class SessionRequests {
                     media.clientRtcp = new InetSocketAddress(conn.remoteIp(), clientPorts.second());
                 }
                 case TCP -> media.rtpChannel = ch[0];
-                case UDP_MULTICAST -> media.multicast = media.streamMedia.acquireMulticast();
+                case UDP_MULTICAST -> {
+                    media.multicast = media.streamMedia.acquireMulticast(spec.profile() == TransportProfile.SAVP);
+                    if (media.multicast == null) {
+                        done.accept(Outcome.of(RequestRouter.error(RtspStatus.UNSUPPORTED_TRANSPORT,
+                                "the multicast group of this media is in use with the other RTP profile"))
+                                .withSession(answered));
+                        return;
+                    }
+                }
                 default -> throw new IllegalStateException();
+            }
+            if (key != null) {
+                media.srtp = SrtpSetup.sessionSrtp(s, media, key);
             }
             s.addSetupMedia(media);
             s.setTransport(transport);
@@ -289,42 +315,47 @@ final class SessionRequests {
             }
             RtspResponse.Builder b = reply.response().toBuilder()
                     .setHeader(RtspHeaderNames.TRANSPORT, answerTransport(server, spec, media, ch, record));
+            if (media.srtp != null) {
+                b.setHeader(RtspHeaderNames.KEY_MGMT, SrtpSetup.keyMgmtHeader(media.srtp,
+                        RequestRouter.schemeFor(conn, req.uri()),
+                        server.config().clock()));
+            }
             done.accept(Replies.outcome(conn, req, Reply.of(b.build()), s));
         });
     }
 
-    /** The server's view of a transport alternative, or {@code null} when it is not supported here. */
-    private static Negotiated negotiate(RtspServer server, ServerConnection conn, Transport t, boolean record) {
-        if (t.profile() == Transport.Profile.SAVP) {
-            // SRTP keys travel in clear inside MIKEY: only over TLS (and SRTP needs the rtsp-srtp integration).
+    /**
+     * The server's view of a transport alternative, or {@code null} when it is not supported here (with the reason
+     * added to {@code refusals}). Over RTSPS, UDP and multicast must use SRTP ({@code RTP/SAVP}) and TCP may use
+     * either; without TLS, SRTP is refused because MIKEY would carry its keys in clear (reference §6.6-§6.7).
+     */
+    private static Negotiated negotiate(RtspServer server, ServerConnection conn, Transport t, boolean record,
+            List<String> refusals) {
+        boolean secure = conn.isSecure();
+        boolean savp = t.profile() == Transport.Profile.SAVP;
+        if (savp && !secure) {
+            refusals.add("RTP/SAVP is only offered over RTSPS (TLS): MIKEY would carry the SRTP keys in clear");
             return null;
         }
         TransportProtocol protocol;
         if (t.protocol() == Transport.Protocol.TCP) {
             protocol = TransportProtocol.TCP;
         } else if (t.delivery() == Transport.Delivery.MULTICAST) {
-            if (record || !server.config().multicastEnabled() || conn.tunnel() != Tunnel.NONE
-                    || !udpAllowedOn(conn, t.profile())) {
+            if (record || !server.config().multicastEnabled() || conn.tunnel() != Tunnel.NONE) {
                 return null;
             }
             protocol = TransportProtocol.UDP_MULTICAST;
         } else {
-            if (!server.config().udpEnabled() || conn.tunnel() != Tunnel.NONE || !udpAllowedOn(conn, t.profile())) {
+            if (!server.config().udpEnabled() || conn.tunnel() != Tunnel.NONE) {
                 return null;
             }
             protocol = TransportProtocol.UDP;
         }
-        return new Negotiated(t, protocol, TransportProfile.AVP);
-    }
-
-    /**
-     * Whether UDP or multicast with this profile may be set up from this connection; when not, SETUP gets
-     * {@code 461}. On an RTSPS (TLS) connection media over UDP must be SRTP (reference §6.6: what TLS protects
-     * must not travel in clear beside it); until the SRTP integration lands, UDP and multicast over TLS are
-     * refused and TCP readers and publishers use plain RTP inside TLS ({@code rtsps_tcp_unsecure}).
-     */
-    static boolean udpAllowedOn(ServerConnection conn, Transport.Profile profile) {
-        return !conn.isSecure();
+        if (secure && !savp && protocol != TransportProtocol.TCP) {
+            refusals.add("over RTSPS, UDP and multicast need RTP/SAVP (SRTP); plain RTP/AVP only inside TLS (TCP)");
+            return null;
+        }
+        return new Negotiated(t, protocol, savp ? TransportProfile.SAVP : TransportProfile.AVP);
     }
 
     /** Whether another session of the same client IP already uses these client ports. */
@@ -374,7 +405,7 @@ final class SessionRequests {
             boolean record) {
         Transport.Builder b = Transport.builder(
                 spec.protocol() == TransportProtocol.TCP ? Transport.Protocol.TCP : Transport.Protocol.UDP,
-                Transport.Profile.AVP);
+                spec.profile() == TransportProfile.SAVP ? Transport.Profile.SAVP : Transport.Profile.AVP);
         switch (spec.protocol()) {
             case UDP -> b.delivery(Transport.Delivery.UNICAST)
                     .clientPorts(spec.spec().clientPorts())

@@ -1,6 +1,7 @@
 package io.rtsp4j.server;
 
 import io.rtsp4j.sdp.description.Media;
+import io.rtsp4j.sdp.description.Profile;
 import io.rtsp4j.sdp.description.Session;
 import io.rtsp4j.sdp.format.GenericFormat;
 import io.rtsp4j.sdp.format.MediaFormat;
@@ -91,9 +92,12 @@ final class StreamDescriptions {
     /**
      * The SDP of a stream for DESCRIBE: each media's control is {@code trackID=<index>} (the index SETUP
      * understands), back channels only when the client asked for them, and {@code c=} set to the multicast range
-     * for VLC's {@code ?vlcmulticast}.
+     * for VLC's {@code ?vlcmulticast}. Over RTSPS ({@code keyMgmt} not null) every media is {@code RTP/SAVP} with
+     * {@code a=key-mgmt:mikey} carrying the stream media's key; otherwise {@code RTP/AVP} without key-mgmt, whatever
+     * a publisher announced (its own keys are never passed on).
      */
-    static String forDescribe(Session description, String multicastHint, boolean backChannels, boolean secure) {
+    static String forDescribe(Session description, String multicastHint, boolean backChannels,
+            java.util.function.IntFunction<byte[]> keyMgmt) {
         List<Media> medias = new ArrayList<>();
         List<Media> src = description.medias();
         for (int i = 0; i < src.size(); i++) {
@@ -101,9 +105,12 @@ final class StreamDescriptions {
             if (m.backChannel() && !backChannels) {
                 continue;
             }
-            medias.add(m.toBuilder().control("trackID=" + i).build());
+            medias.add(m.toBuilder().control("trackID=" + i)
+                    .profile(keyMgmt != null ? Profile.SAVP : Profile.AVP)
+                    .keyMgmt(keyMgmt != null ? keyMgmt.apply(i) : null)
+                    .build());
         }
-        Session.Builder b = description.toBuilder().medias(medias);
+        Session.Builder b = description.toBuilder().medias(medias).keyMgmt(null);
         if (multicastHint != null) {
             b.multicastAddress(multicastHint);
         }

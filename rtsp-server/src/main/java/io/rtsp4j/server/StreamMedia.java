@@ -116,6 +116,7 @@ final class StreamMedia {
         // Encode once, with room for the interleaved header in front; the stream's SSRC replaces the caller's in
         // this shared copy only.
         ByteBuf buf = stream.server.allocator().directBuffer(FRAME_HEADER + size);
+        ByteBuf secure = null; // the SRTP copy, protected once for every secure reader when the first needs it
         try {
             // Channel 2N is what FFmpeg, GStreamer and VLC ask for media N: most readers share this header.
             buf.writeByte('$').writeByte((2 * index) & 0xff).writeShort(size);
@@ -123,7 +124,14 @@ final class StreamMedia {
             buf.setInt(FRAME_HEADER + 8, (int) f.localSsrc);
             ReaderTarget[] rs = readers;
             for (ReaderTarget r : rs) {
-                if (r.sendRtp(buf, size)) {
+                boolean sent;
+                if (r.media.srtp == null) {
+                    sent = r.sendRtp(buf, size);
+                } else {
+                    secure = secure != null ? secure : protectFramed(buf, size);
+                    sent = secure != PROTECTION_FAILED && r.sendRtp(secure, secure.readableBytes() - FRAME_HEADER);
+                }
+                if (sent) {
                     outboundRtp.incrementAndGet();
                     outboundBytes.addAndGet(size);
                 } else {
@@ -133,29 +141,43 @@ final class StreamMedia {
                     ByteBuf sr = stream.senderReportFor(f);
                     if (sr != null) {
                         r.needsSenderReport = false;
-                        try {
-                            r.sendRtcp(sr);
-                        } finally {
-                            sr.release();
-                        }
+                        sendRtcpTo(r, sr);
                     }
                 }
             }
             MulticastGroup g = activeMulticast();
             if (g != null) {
-                g.sendRtp(buf.retainedSlice(FRAME_HEADER, size));
+                if (multicastSecure) {
+                    secure = secure != null ? secure : protectFramed(buf, size);
+                }
+                if (!multicastSecure) {
+                    g.sendRtp(buf.retainedSlice(FRAME_HEADER, size));
+                } else if (secure != PROTECTION_FAILED) {
+                    g.sendRtp(secure.retainedSlice(FRAME_HEADER, secure.readableBytes() - FRAME_HEADER));
+                }
                 outboundRtp.incrementAndGet();
                 outboundBytes.addAndGet(size);
                 if (randomAccess && g.needsSenderReport && !stream.server.config().disableSenderReports()) {
                     ByteBuf sr = stream.senderReportFor(f);
                     if (sr != null) {
                         g.needsSenderReport = false;
-                        g.sendRtcp(sr);
+                        if (!multicastSecure) {
+                            g.sendRtcp(sr);
+                        } else {
+                            ByteBuf protectedSr = protectRtcp(sr);
+                            sr.release();
+                            if (protectedSr != PROTECTION_FAILED) {
+                                g.sendRtcp(protectedSr);
+                            }
+                        }
                     }
                 }
             }
         } finally {
             buf.release();
+            if (secure != null && secure != PROTECTION_FAILED) {
+                secure.release();
+            }
         }
     }
 
@@ -167,20 +189,38 @@ final class StreamMedia {
                     + max + ")");
         }
         ByteBuf buf = RtcpPackets.encodeCompound(packets, stream.server.allocator());
+        ByteBuf secure = null; // the SRTCP copy, protected once for every secure reader
         try {
             for (ReaderTarget r : readers) {
-                r.sendRtcp(buf);
+                if (r.media.srtp == null) {
+                    r.sendRtcp(buf);
+                } else {
+                    secure = secure != null ? secure : protectRtcp(buf);
+                    if (secure != PROTECTION_FAILED) {
+                        r.sendRtcp(secure);
+                    }
+                }
                 outboundRtcp.incrementAndGet();
                 outboundBytes.addAndGet(size);
             }
             MulticastGroup g = activeMulticast();
             if (g != null) {
-                g.sendRtcp(buf.retainedDuplicate());
+                if (multicastSecure) {
+                    secure = secure != null ? secure : protectRtcp(buf);
+                }
+                if (!multicastSecure) {
+                    g.sendRtcp(buf.retainedDuplicate());
+                } else if (secure != PROTECTION_FAILED) {
+                    g.sendRtcp(secure.retainedDuplicate());
+                }
                 outboundRtcp.incrementAndGet();
                 outboundBytes.addAndGet(size);
             }
         } finally {
             buf.release();
+            if (secure != null && secure != PROTECTION_FAILED) {
+                secure.release();
+            }
         }
     }
 
@@ -193,12 +233,19 @@ final class StreamMedia {
         return active;
     }
 
-    /** Reserves the media's multicast group for a reader's SETUP, allocating it for the first one. */
-    synchronized ServerStream.MulticastAddress acquireMulticast() {
+    /**
+     * Reserves the media's multicast group for a reader's SETUP, allocating it for the first one. A group carries
+     * either plain RTP or SRTP, as its first reader asked: a reader asking for the other profile while the group is
+     * in use gets {@code null}.
+     */
+    synchronized ServerStream.MulticastAddress acquireMulticast(boolean secure) {
         if (multicast == null) {
             ServerStream.MulticastAddress addr = fixedMulticast != null ? fixedMulticast
                     : stream.server.multicastAllocator().allocate();
             multicast = new MulticastGroup(stream.server, addr);
+            multicastSecure = secure;
+        } else if (multicastSecure != secure) {
+            return null;
         }
         multicastReaders++;
         return multicast.address();
@@ -223,6 +270,61 @@ final class StreamMedia {
             multicast = null;
             multicastReaders = 0;
             activeMulticastReaders = 0;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ SRTP
+
+    /** Marks a failed protection within one write, so that it is tried once per packet, not once per reader. */
+    private static final ByteBuf PROTECTION_FAILED = io.netty.buffer.Unpooled.EMPTY_BUFFER;
+
+    /** The media's SRTP key and protector, made at its first secure use (DESCRIBE or SETUP over TLS). */
+    private volatile MediaSrtp srtp;
+    /** Whether the multicast group carries SRTP (guarded by this monitor, read by the writer after activation). */
+    private volatile boolean multicastSecure;
+
+    MediaSrtp srtp() {
+        MediaSrtp s = srtp;
+        if (s == null) {
+            synchronized (this) {
+                s = srtp;
+                if (s == null) {
+                    s = new MediaSrtp(MediaSrtp.profile(stream.server), ssrcs(new long[0]));
+                    srtp = s;
+                }
+            }
+        }
+        return s;
+    }
+
+
+    private ByteBuf protectFramed(ByteBuf framed, int size) {
+        ByteBuf out = srtp().protectFramed(stream.server.allocator(), framed, size);
+        return out == null ? PROTECTION_FAILED : out;
+    }
+
+    private ByteBuf protectRtcp(ByteBuf plain) {
+        ByteBuf out = srtp().protectRtcp(stream.server.allocator(), plain);
+        return out == null ? PROTECTION_FAILED : out;
+    }
+
+    /** A reader's own sender report, protected for a secure reader; takes ownership of {@code sr}. */
+    private void sendRtcpTo(ReaderTarget r, ByteBuf sr) {
+        try {
+            if (r.media.srtp == null) {
+                r.sendRtcp(sr);
+                return;
+            }
+            ByteBuf out = protectRtcp(sr);
+            if (out != PROTECTION_FAILED) {
+                try {
+                    r.sendRtcp(out);
+                } finally {
+                    out.release();
+                }
+            }
+        } finally {
+            sr.release();
         }
     }
 

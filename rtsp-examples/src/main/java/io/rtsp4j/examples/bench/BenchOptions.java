@@ -22,10 +22,15 @@ import java.util.Locale;
  * @param keyframeInterval a key frame every this many packets
  * @param connectConcurrency handshakes in flight at once while readers connect
  * @param drain how long to wait for the last packets after the publisher stops
+ * @param readerProfile whether readers ask for plain RTP or SRTP ({@code auto}: SRTP for UDP and multicast readers
+ *     of an {@code rtsps://} URL, which must use it)
  */
 record BenchOptions(URI url, int readers, ReaderTransport readerTransport, PublishTransport publishTransport,
         int rate, int payload, Duration duration, Duration warmup, long serverPid, int threads,
-        int keyframeInterval, int connectConcurrency, Duration drain) {
+        int keyframeInterval, int connectConcurrency, Duration drain, ReaderProfile readerProfile) {
+
+    /** The RTP profile readers ask for. */
+    enum ReaderProfile { AUTO, AVP, SAVP }
 
     /** How readers receive. */
     enum ReaderTransport { TCP, UDP, MULTICAST }
@@ -44,6 +49,8 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
             "                                  rtsps://... speaks TLS over TCP, trusting ANY certificate (benchmarks only)",
             "  --readers N                     readers (default 1; 0 measures the publisher alone)",
             "  --reader-transport tcp|udp|multicast   (default tcp)",
+            "  --reader-profile auto|avp|savp  readers' RTP profile: savp = SRTP keyed by the server's MIKEY (rtsps only);",
+            "                                  auto (default) = savp for udp/multicast readers of an rtsps:// URL",
             "  --publish-transport tcp|udp     (default tcp)",
             "  --rate N                        packets per second (default 500; 0: idle stream)",
             "  --payload BYTES                 RTP payload size (default 1200, at least " + BenchPayload.MIN_SIZE + ")",
@@ -77,6 +84,7 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
         int keyframe = -1;
         int concurrency = 64;
         Duration drain = Duration.ofSeconds(2);
+        ReaderProfile readerProfile = ReaderProfile.AUTO;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || a.length() == 2) {
@@ -107,6 +115,7 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
                 case "keyframe-interval" -> keyframe = integer(name, value, 1, Integer.MAX_VALUE);
                 case "connect-concurrency" -> concurrency = integer(name, value, 1, 100_000);
                 case "drain" -> drain = duration(name, value, true);
+                case "reader-profile" -> readerProfile = choice(name, value, ReaderProfile.class);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         }
@@ -114,11 +123,19 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
             throw new IllegalArgumentException("option --url is required (e.g. --url rtsp://127.0.0.1:8554/bench)");
         }
         URI uri = rtspUrl(url);
-        if ("rtsps".equalsIgnoreCase(uri.getScheme())
-                && (readerTransport != ReaderTransport.TCP || publishTransport != PublishTransport.TCP)) {
-            // UDP beside RTSPS must be SRTP, which the bench tool does not speak.
-            throw new IllegalArgumentException("--url rtsps:// works with TCP only (--reader-transport tcp "
-                    + "--publish-transport tcp): UDP over RTSPS needs SRTP");
+        boolean tls = "rtsps".equalsIgnoreCase(uri.getScheme());
+        if (tls && publishTransport != PublishTransport.TCP) {
+            // UDP beside RTSPS must be SRTP, which the bench publisher does not speak.
+            throw new IllegalArgumentException("--url rtsps:// publishes with TCP only (--publish-transport tcp): "
+                    + "UDP over RTSPS needs SRTP");
+        }
+        if (readerProfile == ReaderProfile.SAVP && !tls) {
+            throw new IllegalArgumentException("--reader-profile savp needs an rtsps:// --url (SRTP keys travel "
+                    + "only over TLS)");
+        }
+        if (tls && readerProfile == ReaderProfile.AVP && readerTransport != ReaderTransport.TCP) {
+            throw new IllegalArgumentException("--reader-profile avp: UDP and multicast readers over rtsps:// need "
+                    + "savp (SRTP)");
         }
         int maxPayload = publishTransport == PublishTransport.TCP || readerTransport == ReaderTransport.TCP
                 ? MAX_TCP_PAYLOAD : MAX_UDP_PAYLOAD;
@@ -130,7 +147,7 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
             keyframe = Math.max(1, rate);
         }
         return new BenchOptions(uri, readers, readerTransport, publishTransport, rate, payload, duration, warmup,
-                pid, threads, keyframe, concurrency, drain);
+                pid, threads, keyframe, concurrency, drain, readerProfile);
     }
 
     /** The URL without user-info, as sent in requests. */
@@ -160,6 +177,12 @@ record BenchOptions(URI url, int readers, ReaderTransport readerTransport, Publi
     /** The port of the URL, 554 (rtsp) or 322 (rtsps) when absent. */
     int port() {
         return url.getPort() >= 0 ? url.getPort() : tls() ? 322 : 554;
+    }
+
+    /** Whether readers ask for SRTP ({@code RTP/SAVP}). */
+    boolean readerSrtp() {
+        return readerProfile == ReaderProfile.SAVP
+                || readerProfile == ReaderProfile.AUTO && tls() && readerTransport != ReaderTransport.TCP;
     }
 
     /** Whether the URL is {@code rtsps://}: TLS, plain RTP inside it over TCP. */

@@ -131,6 +131,7 @@ final class BenchResult {
                 .field("readers", options.readers())
                 .field("readers_connected", readersConnected)
                 .field("reader_transport", options.readerTransport().name().toLowerCase(Locale.ROOT))
+                .field("reader_profile", options.readerSrtp() ? "savp" : "avp")
                 .field("publish_transport", options.publishTransport().name().toLowerCase(Locale.ROOT))
                 .field("rate", options.rate())
                 .field("payload", options.payload())

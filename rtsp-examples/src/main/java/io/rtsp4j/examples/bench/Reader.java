@@ -15,6 +15,12 @@ import io.netty.util.ReferenceCountUtil;
 import io.rtsp4j.base.RtspHeaderNames;
 import io.rtsp4j.base.RtspMethod;
 import io.rtsp4j.base.RtspResponse;
+import io.rtsp4j.base.headers.HeaderParseException;
+import io.rtsp4j.base.headers.KeyMgmt;
+import io.rtsp4j.srtp.SrtpContext;
+import io.rtsp4j.srtp.mikey.MikeyException;
+import io.rtsp4j.srtp.mikey.MikeyMessage;
+import io.rtsp4j.srtp.mikey.MikeySrtp;
 import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.sdp.description.Session;
 import java.io.IOException;
@@ -42,6 +48,8 @@ final class Reader implements InterleavedSplitter.FrameSink {
     private UdpPorts.Pair udp;
     private Channel multicast;
     private ScheduledFuture<?> keepAlive;
+    /** SRTP readers: the server's key for the media, from the SETUP answer's KeyMgmt (event loop only). */
+    private SrtpContext srtp;
 
     Reader(BenchContext ctx) {
         this.ctx = ctx;
@@ -99,11 +107,51 @@ final class Reader implements InterleavedSplitter.FrameSink {
     }
 
     private CompletableFuture<RtspResponse> setup(String mediaUrl) {
+        if (!ctx.options().readerSrtp()) {
+            return setup(mediaUrl, "RTP/AVP");
+        }
+        return setup(mediaUrl, "RTP/SAVP").thenApply(resp -> {
+            srtp = srtpContext(resp);
+            return resp;
+        });
+    }
+
+    /** The SRTP context of the server's key in a SETUP answer ({@code KeyMgmt}, MIKEY of RFC 4567). */
+    static SrtpContext srtpContext(RtspResponse resp) {
+        String value = resp.headers().get(RtspHeaderNames.KEY_MGMT);
+        if (value == null) {
+            throw new CompletionException(new IOException("RTP/SAVP SETUP answer has no KeyMgmt header"));
+        }
+        try {
+            MikeyMessage mikey = MikeyMessage.decode(KeyMgmt.parse(value).data());
+            return SrtpContext.create(MikeySrtp.fromMikey(mikey));
+        } catch (HeaderParseException | MikeyException e) {
+            throw new CompletionException(new IOException("unusable KeyMgmt in the SETUP answer: " + e.getMessage()));
+        }
+    }
+
+    /** Counts one received RTP packet, first unprotecting it in place when the reader uses SRTP. */
+    private void onRtp(ByteBuf buf, int offset, int length) {
+        long now = System.nanoTime();
+        SrtpContext s = srtp;
+        if (s == null) {
+            stats.onRtp(buf, offset, length, now);
+            return;
+        }
+        ByteBuf packet = buf.slice(offset, length);
+        if (s.unprotectRtp(packet).isOk()) {
+            stats.onRtp(packet, packet.readerIndex(), packet.readableBytes(), now);
+        } else {
+            stats.onInvalidRtp();
+        }
+    }
+
+    private CompletableFuture<RtspResponse> setup(String mediaUrl, String profile) {
         EventLoop loop = control.channel().eventLoop();
         switch (ctx.options().readerTransport()) {
             case TCP:
                 return control.request(RtspMethod.SETUP, mediaUrl,
-                        b -> b.header(RtspHeaderNames.TRANSPORT, "RTP/AVP/TCP;unicast;interleaved=0-1"))
+                        b -> b.header(RtspHeaderNames.TRANSPORT, profile + "/TCP;unicast;interleaved=0-1"))
                         .thenApply(resp -> {
                             TransportParams t = transport(resp);
                             int ch = t.interleaved() >= 0 ? t.interleaved() : 0;
@@ -118,13 +166,13 @@ final class Reader implements InterleavedSplitter.FrameSink {
                             udp = pair;
                             int p = pair.rtpPort();
                             return control.request(RtspMethod.SETUP, mediaUrl, b -> b.header(RtspHeaderNames.TRANSPORT,
-                                    "RTP/AVP;unicast;client_port=" + p + "-" + (p + 1)));
+                                    profile + ";unicast;client_port=" + p + "-" + (p + 1)));
                         });
             }
             case MULTICAST:
             default:
                 return control.request(RtspMethod.SETUP, mediaUrl,
-                        b -> b.header(RtspHeaderNames.TRANSPORT, "RTP/AVP;multicast"))
+                        b -> b.header(RtspHeaderNames.TRANSPORT, profile + ";multicast"))
                         .thenCompose(resp -> joinGroup(transport(resp)).thenApply(v -> resp));
         }
     }
@@ -188,7 +236,7 @@ final class Reader implements InterleavedSplitter.FrameSink {
     @Override
     public void onFrame(int channel, ByteBuf buf, int offset, int length) {
         if (channel == rtpChannel) {
-            stats.onRtp(buf, offset, length, System.nanoTime());
+            onRtp(buf, offset, length);
         } else if (channel == rtcpChannel) {
             stats.onRtcp();
         }
@@ -218,7 +266,7 @@ final class Reader implements InterleavedSplitter.FrameSink {
             try {
                 if (msg instanceof DatagramPacket p && stats != null) {
                     ByteBuf b = p.content();
-                    stats.onRtp(b, b.readerIndex(), b.readableBytes(), System.nanoTime());
+                    onRtp(b, b.readerIndex(), b.readableBytes());
                 }
             } finally {
                 ReferenceCountUtil.release(msg);

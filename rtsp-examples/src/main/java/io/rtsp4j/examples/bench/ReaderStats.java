@@ -63,6 +63,12 @@ final class ReaderStats {
         }
     }
 
+    /** One RTP packet that could not be used (e.g. SRTP authentication failed): counted as invalid. */
+    void onInvalidRtp() {
+        rtpPackets++;
+        invalid++;
+    }
+
     /** One RTCP packet (counted only). */
     void onRtcp() {
         rtcpPackets++;

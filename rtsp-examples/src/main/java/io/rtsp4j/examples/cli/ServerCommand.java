@@ -30,6 +30,7 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         DEFAULTS.put("tls-key", "");
         DEFAULTS.put("tls-key-password", "");
         DEFAULTS.put("tls-provider", "auto");
+        DEFAULTS.put("srtp-profile", "aes_cm_128_hmac_sha1_80");
         DEFAULTS.put("udp-rtp-address", ":8000");
         DEFAULTS.put("udp-rtcp-address", ":8001");
         DEFAULTS.put("multicast-ip-range", "224.1.0.0/16");
@@ -115,6 +116,9 @@ public final class ServerCommand implements Rtsp4jCli.Command {
             if (tls != null) {
                 b.rtspsAddress(opts.get("rtsps-address")).tls(tls);
             }
+            b.srtpProfile(io.rtsp4j.srtp.SrtpProfile.forName(opts.get("srtp-profile"))
+                    .orElseThrow(() -> new IllegalArgumentException("--srtp-profile: unknown profile '"
+                            + opts.get("srtp-profile") + "' (aes_cm_128_hmac_sha1_80, aes_cm_128_hmac_sha1_32)")));
         } catch (IllegalArgumentException e) {
             err.println("rtsp4j server: " + e.getMessage());
             return 2;
@@ -240,6 +244,8 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         s.println("  RTSPS (TLS) is served on --rtsps-address beside plain RTSP when --tls-cert (PEM certificate");
         s.println("  chain) and --tls-key (PEM private key: PKCS#8, PKCS#1 RSA or SEC1 EC) are given;");
         s.println("  --tls-provider: auto (OpenSSL/BoringSSL when available, else the JDK), openssl, jdk.");
+        s.println("  Over RTSPS, readers and publishers may use SRTP (RTP/SAVP, MIKEY keys) on the same UDP ports and");
+        s.println("  multicast range as plain RTP; --srtp-profile: aes_cm_128_hmac_sha1_80 or aes_cm_128_hmac_sha1_32.");
         DEFAULTS.forEach((k, v) -> s.printf("  --%-25s default: %s%n", k, v.isEmpty() ? "(none)" : v));
     }
 }

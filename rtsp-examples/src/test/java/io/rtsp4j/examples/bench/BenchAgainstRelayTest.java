@@ -105,6 +105,26 @@ class BenchAgainstRelayTest {
         assertThat(j.get("foreign_packets").asLong()).isZero();
     }
 
+    // rtsps:// with SRTP readers over UDP and TCP (keys from the SETUP answer's KeyMgmt, unprotected before counting).
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"udp", "tcp"})
+    void srtpReaders(String transport) throws Exception {
+        Run r = benchUrl(rtspsUrl + "-srtp-" + transport, "--readers", "3", "--reader-transport", transport,
+                "--reader-profile", "savp", "--rate", "200", "--payload", "1000", "--duration", "1s",
+                "--warmup", "500ms", "--drain", "3s");
+        JsonNode j = r.json();
+        assertThat(j).as(r.err()).isNotNull();
+        assertThat(j.get("reader_profile").asText()).isEqualTo("savp");
+        assertThat(j.get("readers_connected").asInt()).isEqualTo(3);
+        // What SRTP changes is tested here: packets are unprotected and counted. How many arrive depends on the
+        // machine's load (a starved publisher sends fewer in the window), so only the bookkeeping is exact.
+        long received = j.get("received").asLong();
+        assertThat(received).as(j + "\n" + r.err()).isPositive();
+        assertThat(received + j.get("lost").asLong()).isEqualTo(j.get("expected_deliveries").asLong());
+        // foreign_packets includes packets that failed SRTP authentication.
+        assertThat(j.get("foreign_packets").asLong()).isZero();
+    }
+
     @ParameterizedTest
     @MethodSource("transports")
     void countsEveryPacketOfTheWindow(String readerTransport, String publishTransport) throws Exception {

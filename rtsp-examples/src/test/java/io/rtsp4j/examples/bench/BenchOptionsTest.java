@@ -65,6 +65,17 @@ class BenchOptionsTest {
         assertThat(BenchOptions.parse("--url", URL).tls()).isFalse();
     }
 
+    // --reader-profile auto: SRTP for UDP and multicast readers of rtsps:// (they must), plain RTP otherwise.
+    @Test
+    void readerProfile() {
+        assertThat(BenchOptions.parse("--url", "rtsps://h/x", "--reader-transport", "udp").readerSrtp()).isTrue();
+        assertThat(BenchOptions.parse("--url", "rtsps://h/x", "--reader-transport", "multicast").readerSrtp())
+                .isTrue();
+        assertThat(BenchOptions.parse("--url", "rtsps://h/x").readerSrtp()).isFalse();
+        assertThat(BenchOptions.parse("--url", "rtsps://h/x", "--reader-profile", "savp").readerSrtp()).isTrue();
+        assertThat(BenchOptions.parse("--url", URL, "--reader-transport", "udp").readerSrtp()).isFalse();
+    }
+
     static Stream<Arguments> durations() {
         return Stream.of(
                 Arguments.of(Named.of("milliseconds", "250ms"), Duration.ofMillis(250)),
@@ -85,8 +96,12 @@ class BenchOptionsTest {
                 Arguments.of(Named.of("no url", new String[] {"--readers", "2"}), "--url"),
                 Arguments.of(Named.of("http url", new String[] {"--url", "http://h/x"}), "scheme"),
                 Arguments.of(Named.of("url without host", new String[] {"--url", "rtsp:///x"}), "host"),
-                Arguments.of(Named.of("rtsps with udp readers", new String[] {"--url", "rtsps://h/x",
-                    "--reader-transport", "udp"}), "UDP over RTSPS needs SRTP"),
+                Arguments.of(Named.of("rtsps with plain udp readers", new String[] {"--url", "rtsps://h/x",
+                    "--reader-transport", "udp", "--reader-profile", "avp"}), "need savp (SRTP)"),
+                Arguments.of(Named.of("savp without rtsps", new String[] {"--url", "rtsp://h/x",
+                    "--reader-profile", "savp"}), "--reader-profile savp needs an rtsps://"),
+                Arguments.of(Named.of("bad reader profile", new String[] {"--url", "rtsps://h/x",
+                    "--reader-profile", "zrtp"}), "--reader-profile"),
                 Arguments.of(Named.of("rtsps with a udp publisher", new String[] {"--url", "rtsps://h/x",
                     "--publish-transport", "udp"}), "UDP over RTSPS needs SRTP"),
                 Arguments.of(Named.of("malformed url", new String[] {"--url", "rtsp://h /x"}), "--url"),

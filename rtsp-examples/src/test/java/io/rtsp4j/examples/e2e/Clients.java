@@ -72,6 +72,16 @@ final class Clients {
         return cmd;
     }
 
+    /**
+     * A GStreamer publisher that sends SRTP ({@code RTP/SAVP}, its key in the SETUP {@code KeyMgmt}): rtspclientsink
+     * offers {@code RTP/AVP} only unless told otherwise. The sink is the command's last element.
+     */
+    static List<String> withSavp(List<String> gstPublisher) {
+        List<String> cmd = new ArrayList<>(gstPublisher);
+        cmd.add("profiles=savp");
+        return cmd;
+    }
+
     static List<String> reader(InteropCell.Endpoint r, String url, String user, String pass) {
         if (r.transport().equals("websocket")) {
             return throughWebSocket(url, reader(new InteropCell.Endpoint(r.tool(), "tcp"), bridged(url), user, pass));

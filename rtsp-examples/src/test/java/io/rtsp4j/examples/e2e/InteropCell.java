@@ -49,6 +49,16 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     static final List<Endpoint> RTSPS_PUBLISHERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"));
     static final List<Endpoint> RTSPS_READERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"),
             new Endpoint(FFPROBE, "tcp"), new Endpoint(GSTREAMER, "udp"));
+    /**
+     * The SRTP relay variant (issue 9, srtp engineer): RTSPS with UDP and multicast; GStreamer publishes with
+     * {@code RTP/SAVP} (rtspclientsink {@code profiles=savp}) over UDP or TCP inside TLS; GStreamer reads SRTP over
+     * UDP, TCP and multicast (rtspsrc takes SAVP from the SDP), FFmpeg reads plain RTP inside TLS from the SRTP
+     * publisher. Key prefix {@code srtp}.
+     */
+    static final String SRTP = "srtp";
+    static final List<Endpoint> SRTP_PUBLISHERS = List.of(new Endpoint(GSTREAMER, "udp"), new Endpoint(GSTREAMER, "tcp"));
+    static final List<Endpoint> SRTP_READERS = List.of(new Endpoint(GSTREAMER, "udp"), new Endpoint(GSTREAMER, "tcp"),
+            new Endpoint(GSTREAMER, "multicast"), new Endpoint(FFMPEG, "tcp"));
 
     /** Every cell of the matrix, in file order. */
     static List<InteropCell> all() {
@@ -76,6 +86,11 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
             }
             for (Endpoint r : AUTH_READERS) {
                 cells.add(new InteropCell(auth, null, r, null, true));
+            }
+        }
+        for (Endpoint p : SRTP_PUBLISHERS) {
+            for (Endpoint r : SRTP_READERS) {
+                cells.add(new InteropCell(SRTP, p, r, AUTH_CODECS, false));
             }
         }
         cells.addAll(tunnelCells());
@@ -106,8 +121,8 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     /** The cell's line prefix in the verdict file. */
     String key() {
         StringBuilder sb = new StringBuilder();
-        if (rtsps()) {
-            sb.append(RTSPS).append(' ');
+        if (rtsps() || SRTP.equals(auth)) {
+            sb.append(auth).append(' ');
         } else if (auth != null) {
             sb.append("auth=").append(auth).append(' ');
         }

@@ -186,11 +186,21 @@ class RelayInteropTest {
                     relays.put("none", RelayProcess.start("relay", box, dir, 8554, true, true, List.of()));
                 }
                 if (runs.stream().anyMatch(r -> InteropCell.RTSPS.equals(r.auth()))) {
-                    // RTSPS beside plain RTSP (the clients use rtsps://), with the test-only certificate.
-                    relays.put(InteropCell.RTSPS, RelayProcess.start("relay-rtsps", box, dir, 8954, false, false,
+                    // RTSPS beside plain RTSP (the clients use rtsps://), with the test-only certificate; UDP for
+                    // GStreamer's SRTP readers.
+                    relays.put(InteropCell.RTSPS, RelayProcess.start("relay-rtsps", box, dir, 8954, 8100, false,
                             List.of("--rtsps-address", (box.isNamespace() ? "" : "127.0.0.1") + ":"
                                     + box.tcpPort(8922), "--tls-cert", testResource("/tls/server.crt"),
                                     "--tls-key", testResource("/tls/server.key"))));
+                }
+                if (runs.stream().anyMatch(r -> InteropCell.SRTP.equals(r.auth()))) {
+                    // RTSPS with UDP and multicast for SRTP (own ports and multicast range beside the plain relay).
+                    relays.put(InteropCell.SRTP, RelayProcess.start("relay-srtp", box, dir, 9054, 9000, true,
+                            List.of("--rtsps-address", (box.isNamespace() ? "" : "127.0.0.1") + ":"
+                                    + box.tcpPort(9022), "--tls-cert", testResource("/tls/server.crt"),
+                                    "--tls-key", testResource("/tls/server.key"), "--multicast-ip-range",
+                                    box.supportsMulticast() ? "224.2.0.0/16" : "", "--multicast-rtp-port", "9002",
+                                    "--multicast-rtcp-port", "9003")));
                 }
                 int port = 8654;
                 for (String auth : InteropCell.AUTHS) {
@@ -264,7 +274,8 @@ class RelayInteropTest {
             return;
         }
         String path = "/" + run.id() + attempt;
-        boolean anonymous = run.auth() == null || run.auth().equals(InteropCell.RTSPS);
+        boolean anonymous = run.auth() == null || run.auth().equals(InteropCell.RTSPS)
+                || run.auth().equals(InteropCell.SRTP);
         String user = anonymous ? null : Clients.USER;
         String pass = anonymous ? null : Clients.PASS;
         boolean needPublisher = !readerCells.isEmpty() || !wrongReaders.isEmpty();
@@ -275,9 +286,13 @@ class RelayInteropTest {
             ManagedProcess publisher = null;
             String publisherProblem = null;
             if (publisherUsable) {
+                List<String> publishCmd = Clients.publisher(run.publisher(), clip, relay.url(path, null), user, pass);
+                if (InteropCell.SRTP.equals(run.auth())) {
+                    publishCmd = Clients.withSavp(publishCmd);
+                }
                 publisher = ManagedProcess.start("publish-" + run.publisher().tool() + "-" + run.publisher()
-                        .transport(), relay.sandbox().wrap(Clients.acceptingSelfSigned(Clients.publisher(run.publisher(),
-                        clip, relay.url(path, null), user, pass))), dir, Clients.GST_PUBLISHER_ENV, true);
+                        .transport(), relay.sandbox().wrap(Clients.acceptingSelfSigned(publishCmd)), dir,
+                        Clients.GST_PUBLISHER_ENV, true);
                 all.add(publisher);
                 if (!relay.awaitPublisher(path, ANNOUNCE_TIMEOUT, publisher)) {
                     publisherProblem = "publisher not accepted: " + publisher.tail(3);

@@ -43,6 +43,16 @@ final class RelayProcess implements AutoCloseable {
      */
     static RelayProcess start(String name, NetSandbox sandbox, Path dir, int preferredRtspPort, boolean udp,
             boolean multicast, List<String> extraArgs) {
+        return start(name, sandbox, dir, preferredRtspPort, udp ? 8000 : 0, multicast, extraArgs);
+    }
+
+    /**
+     * As {@link #start(String, NetSandbox, Path, int, boolean, boolean, List)} with the preferred UDP port pair
+     * ({@code preferredUdpPort}, +1; 0 disables UDP), for a second relay with UDP in one namespace.
+     */
+    static RelayProcess start(String name, NetSandbox sandbox, Path dir, int preferredRtspPort, int preferredUdpPort,
+            boolean multicast, List<String> extraArgs) {
+        boolean udp = preferredUdpPort > 0;
         int rtsp = sandbox.tcpPort(preferredRtspPort);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,7 +62,7 @@ final class RelayProcess implements AutoCloseable {
                 "-cp", classPath(dir), "io.rtsp4j.examples.cli.Rtsp4jCli", "server"));
         cmd.addAll(List.of("--rtsp-address", (sandbox.isNamespace() ? "" : "127.0.0.1") + ":" + rtsp));
         if (udp) {
-            int rtp = sandbox.udpPortPair(8000);
+            int rtp = sandbox.udpPortPair(preferredUdpPort);
             String host = sandbox.isNamespace() ? "" : "127.0.0.1";
             cmd.addAll(List.of("--udp-rtp-address", host + ":" + rtp, "--udp-rtcp-address", host + ":" + (rtp + 1)));
         } else {

@@ -1,0 +1,158 @@
+package io.rtsp4j.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.rtsp4j.srtp.SrtpContext;
+import io.rtsp4j.srtp.SrtpKeyMaterial;
+import io.rtsp4j.srtp.SrtpProfile;
+import io.rtsp4j.srtp.SrtpResult;
+import io.rtsp4j.srtp.SrtpStream;
+import io.rtsp4j.srtp.mikey.MikeyMessage;
+import io.rtsp4j.srtp.mikey.MikeySrtp;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound SRTP side of one stream media: its master key (one per stream media, shared by every secure
+ * reader and the secure multicast group, announced in DESCRIBE and in the SETUP answer) and the context that
+ * protects each packet once for all of them.
+ *
+ * <p>The stream's writer thread, the sender-report timer and direct session writes all protect with the same
+ * context, which is not thread-safe: every use holds this object's monitor (short: one AES-CM + HMAC pass).
+ */
+final class MediaSrtp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSrtp.class);
+
+    /** Key generation: the JDK's default strong-enough generator, shared (SecureRandom is thread-safe). */
+    static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SrtpKeyMaterial key;
+    private final SrtpContext context;
+    private final long[] ssrcs;
+    private long lastFailureLogNanos;
+
+    MediaSrtp(SrtpProfile profile, long[] ssrcs) {
+        this.key = SrtpKeyMaterial.generate(profile, RANDOM);
+        this.context = SrtpContext.create(key);
+        this.ssrcs = ssrcs.clone();
+    }
+
+    /** The protection profile of the server's keys ({@link RtspServerConfig#srtpProfile()}). */
+    static SrtpProfile profile(RtspServer server) {
+        return server.config().srtpProfile();
+    }
+
+    /** Bytes SRTP adds to each RTP packet. */
+    int rtpOverhead() {
+        return context.rtpOverhead();
+    }
+
+    /** Bytes SRTCP adds to each RTCP packet. */
+    int rtcpOverhead() {
+        return context.rtcpOverhead();
+    }
+
+    /**
+     * The MIKEY message announcing the key (for {@code a=key-mgmt} and the {@code KeyMgmt} header):
+     * made fresh for each request, so that its timestamp is current (receivers accept ±1 h) and its SRTP-ID map
+     * carries each SSRC's current rollover counter for readers that join late.
+     */
+    synchronized MikeyMessage mikey(Clock clock) {
+        List<SrtpStream> streams = new ArrayList<>(ssrcs.length);
+        for (long ssrc : ssrcs) {
+            streams.add(new SrtpStream(ssrc, context.rolloverCounter(ssrc).orElse(0)));
+        }
+        return MikeySrtp.forSrtp(key, streams, clock, RANDOM);
+    }
+
+    /**
+     * The protected copy of a framed RTP packet: a new buffer with the same {@code $} header (length updated)
+     * followed by the SRTP packet, or {@code null} when protection failed (logged, at most once per second).
+     *
+     * @param framed the plain packet at offset {@link StreamMedia#FRAME_HEADER}; not retained or released
+     * @param size the plain RTP packet size
+     */
+    ByteBuf protectFramed(ByteBufAllocator alloc, ByteBuf framed, int size) {
+        int overhead = context.rtpOverhead();
+        ByteBuf out = alloc.directBuffer(StreamMedia.FRAME_HEADER + size + overhead);
+        out.writeBytes(framed, framed.readerIndex(), StreamMedia.FRAME_HEADER + size);
+        out.readerIndex(StreamMedia.FRAME_HEADER);
+        SrtpResult r;
+        synchronized (this) {
+            r = context.protectRtp(out);
+        }
+        if (!r.isOk()) {
+            out.release();
+            failed("RTP", r);
+            return null;
+        }
+        out.readerIndex(0);
+        out.setShort(2, size + overhead);
+        return out;
+    }
+
+    /**
+     * The protected copy of an RTCP compound packet, or {@code null} when protection failed.
+     *
+     * @param plain the packet as its readable bytes; not retained or released
+     */
+    ByteBuf protectRtcp(ByteBufAllocator alloc, ByteBuf plain) {
+        return protectRtcp(alloc, plain, context, this);
+    }
+
+    /** Protects an RTCP packet into a new buffer with {@code context}, holding {@code lock}; null on failure. */
+    static ByteBuf protectRtcp(ByteBufAllocator alloc, ByteBuf plain, SrtpContext context, Object lock) {
+        int size = plain.readableBytes();
+        ByteBuf out = alloc.directBuffer(size + context.rtcpOverhead());
+        out.writeBytes(plain, plain.readerIndex(), size);
+        SrtpResult r;
+        synchronized (lock) {
+            r = context.protectRtcp(out);
+        }
+        if (!r.isOk()) {
+            out.release();
+            LOG.warn("SRTCP protection failed: {}", r);
+            return null;
+        }
+        return out;
+    }
+
+    /** Protects an unframed RTP packet into a new buffer; {@code null} on failure. Does not take ownership. */
+    ByteBuf protectRtp(ByteBufAllocator alloc, ByteBuf plain) {
+        int size = plain.readableBytes();
+        ByteBuf out = alloc.directBuffer(size + context.rtpOverhead());
+        out.writeBytes(plain, plain.readerIndex(), size);
+        SrtpResult r;
+        synchronized (this) {
+            r = context.protectRtp(out);
+        }
+        if (!r.isOk()) {
+            out.release();
+            failed("RTP", r);
+            return null;
+        }
+        return out;
+    }
+
+    private void failed(String what, SrtpResult r) {
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (now - lastFailureLogNanos < 1_000_000_000L && lastFailureLogNanos != 0) {
+                return;
+            }
+            lastFailureLogNanos = now;
+        }
+        // REPLAYED: the same sequence number written twice (e.g. direct writes mixed with stream writes).
+        LOG.warn("SRTP protection of an outbound {} packet failed: {} (packet not sent to secure readers)", what, r);
+    }
+
+    /** The key (tests). */
+    SrtpKeyMaterial key() {
+        return key;
+    }
+}
