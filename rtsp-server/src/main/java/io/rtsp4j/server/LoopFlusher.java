@@ -3,6 +3,7 @@ package io.rtsp4j.server;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,13 @@ final class LoopFlusher implements Runnable {
             return new LoopFlusher();
         }
     };
+
+    /**
+     * Experimental: hold flushes this long (system property {@code rtsp4j.flushDelayMicros}, default 0 = flush in
+     * the tick of the write). Evenly paced streams then send several packets per syscall and wake their readers
+     * less often, for up to that much latency; see docs/performance.md.
+     */
+    private static final long DELAY_NANOS = Math.max(0, Long.getLong("rtsp4j.flushDelayMicros", 0)) * 1000;
 
     private EventLoop loop;
     private ArrayList<PacketWriter> pending = new ArrayList<>();
@@ -44,7 +52,11 @@ final class LoopFlusher implements Runnable {
         pending.add(w);
         if (!scheduled) {
             scheduled = true;
-            loop.execute(this);
+            if (DELAY_NANOS > 0) {
+                loop.schedule(this, DELAY_NANOS, TimeUnit.NANOSECONDS);
+            } else {
+                loop.execute(this);
+            }
         }
     }
 

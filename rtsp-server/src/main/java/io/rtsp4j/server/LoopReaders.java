@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link LoopFlusher} flushes each channel once per tick. A packet written from the loop itself while nothing is
  * queued is delivered at once.
  *
- * <p>The queue is bounded ({@link RtspServerConfig#writeQueueSize()} packets): a loop too busy to keep up drops the
- * packets it cannot queue, counted for each of its readers, like a reader whose own socket queue is full.
+ * <p>The queue is bounded ({@link #capacity}): a loop too busy to keep up drops the packets it cannot queue,
+ * counted for each of its readers, like a reader whose own socket queue is full.
  */
 final class LoopReaders implements Runnable {
 
@@ -46,12 +46,21 @@ final class LoopReaders implements Runnable {
     /** Reader deliveries lost because the writer could not queue a packet (the loop is behind). */
     private final AtomicLong droppedQueueFull = new AtomicLong();
 
-    LoopReaders(EventLoop loop, StreamMedia media, int queueSize) {
+    LoopReaders(EventLoop loop, StreamMedia media, int writeQueueSize) {
         this.loop = loop;
         this.media = media;
-        int capacity = Math.max(queueSize, 16);
+        int capacity = capacity(writeQueueSize);
         this.queue = PlatformDependent.newFixedMpscQueue(capacity);
         this.batch = capacity;
+    }
+
+    /**
+     * The queue of a loop: at least 1,024 packets, 10 ms at 100k packets/s, so that a loop descheduled for a few
+     * milliseconds on a busy machine does not drop what its sockets could still take (the readers' own queues
+     * ({@code writeQueueSize}) decide about slow readers).
+     */
+    static int capacity(int writeQueueSize) {
+        return Math.max(writeQueueSize, 1024);
     }
 
     // ------------------------------------------------------------------------------------------ membership

@@ -331,8 +331,8 @@ class FanOutTest {
 
     @Test
     void aLoopBehindDropsWhatItCannotQueueAndCountsIt() throws Exception {
-        int queue = 64;
-        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get), b -> b.writeQueueSize(queue))) {
+        int queue = LoopReaders.capacity(64);
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get), b -> b.writeQueueSize(64))) {
             stream.set(ts.stream(Fixtures.h264()));
             RtspTestClient c = playingTcpReader(ts);
             await().atMost(Duration.ofSeconds(10)).until(() -> streamMedia().readers().size() == 1);
@@ -351,7 +351,7 @@ class FanOutTest {
                 }
             });
             assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-            write(0, 2 * queue, 100);
+            write(0, 2 * queue, 20);
             release.countDown();
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -362,7 +362,7 @@ class FanOutTest {
             StreamStats.MediaStats ms = stream.get().stats().medias().get(0);
             assertThat(ms.droppedPackets()).isEqualTo(2L * queue - sent);
             // The loop caught up: later packets flow again.
-            write(2 * queue, 2 * queue + 1, 100);
+            write(2 * queue, 2 * queue + 1, 20);
             assertThat(readRtp(c, 1)).containsExactly(2 * queue);
         }
     }
