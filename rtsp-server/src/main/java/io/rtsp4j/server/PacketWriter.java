@@ -20,10 +20,20 @@ final class PacketWriter {
 
     private static final AttributeKey<PacketWriter> KEY = AttributeKey.valueOf(PacketWriter.class, "writer");
 
+    /**
+     * Flush at once after this many unflushed packets: a loop tick can be long (one read of a fast publisher is
+     * hundreds of packets), and a reader's unflushed packets count against its queue limit (the channel's
+     * high-water mark) until they are flushed, so that waiting for the end of the tick would drop packets the
+     * socket could take. 64 packets per {@code writev}/{@code sendmmsg} is batching enough.
+     */
+    static final int FLUSH_AFTER = 64;
+
     private final Channel channel;
     private final ChannelHandlerContext ctx;
     /** Whether this writer waits in its loop's flusher (loop confined). */
     boolean flushPending;
+    /** Packets written since the last flush (loop confined). */
+    private int unflushed;
 
     PacketWriter(Channel channel, ChannelHandlerContext ctx) {
         this.channel = channel;
@@ -68,6 +78,10 @@ final class PacketWriter {
         } else {
             ctx.write(msg, ctx.voidPromise());
         }
+        if (++unflushed >= FLUSH_AFTER) {
+            // The flusher still flushes what follows at the end of the tick.
+            flush();
+        }
         scheduleFlush();
     }
 
@@ -82,6 +96,11 @@ final class PacketWriter {
     /** Called by the flusher. */
     void flushNow() {
         flushPending = false;
+        flush();
+    }
+
+    private void flush() {
+        unflushed = 0;
         if (ctx == null) {
             channel.flush();
         } else {
