@@ -6,6 +6,7 @@ import io.netty.util.internal.PlatformDependent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -124,7 +125,15 @@ final class LoopReaders implements Runnable {
             return;
         }
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-            loop.execute(this);
+            try {
+                loop.execute(this);
+            } catch (RejectedExecutionException e) {
+                // The loop is shut down (server closing): nothing will drain the queue any more.
+                FramedPacket q;
+                while ((q = queue.poll()) != null) {
+                    q.release();
+                }
+            }
         }
     }
 
