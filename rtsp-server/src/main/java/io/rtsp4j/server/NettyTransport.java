@@ -15,6 +15,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.NettyRuntime;
 
 /** Chooses epoll when the native transport is available, NIO otherwise. */
 final class NettyTransport {
@@ -30,9 +31,14 @@ final class NettyTransport {
         }
     }
 
+    /**
+     * The server's own loops: {@code threads}, or one per core for 0 (Netty's default would be two per core:
+     * with the fan-out batched per loop, more loops than cores only add hand-offs and context switches).
+     */
     static EventLoopGroup newGroup(int threads) {
         IoHandlerFactory factory = epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DaemonThreadFactory("rtsp4j-io"), factory);
+        int n = threads > 0 ? threads : NettyRuntime.availableProcessors();
+        return new MultiThreadIoEventLoopGroup(n, new DaemonThreadFactory("rtsp4j-io"), factory);
     }
 
     static Class<? extends ServerChannel> serverChannel(EventLoopGroup group) {

@@ -11,7 +11,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.rtsp4j.auth.AuthVerifier;
 import io.rtsp4j.base.RtspMethod;
 import io.rtsp4j.base.RtspResponse;
@@ -172,9 +171,8 @@ public final class RtspServer implements AutoCloseable {
         int total = connections.size() + 1;
         int fromIp = perIp.computeIfAbsent(ip, k -> new AtomicInteger()).incrementAndGet();
         connections.add(conn);
+        // Stream packets enter below the encoder, flushed once per loop tick (PacketWriter): no flush handler.
         ch.pipeline().addLast("counter", conn.new ByteCounter());
-        // Packets are written with writeAndFlush from any thread; this turns their flushes into one per loop tick.
-        ch.pipeline().addLast("flushes", new FlushConsolidationHandler(UdpListener.FLUSH_AFTER, true));
         ch.pipeline().addLast("decoder", new RtspDecoder(config.decoderConfig()));
         ch.pipeline().addLast("encoder", new RtspEncoder());
         if ((config.maxConnections() > 0 && total > config.maxConnections())

@@ -982,7 +982,8 @@ public final class ServerSession {
             return;
         }
         try {
-            RtpPacketHandler specific = rtpHandlers.get(List.of(m.media, f.format));
+            // No lookup (hashing a whole media description per packet) when only onPacketRtpAny is used.
+            RtpPacketHandler specific = rtpHandlers.isEmpty() ? null : rtpHandlers.get(List.of(m.media, f.format));
             if (specific != null) {
                 specific.onPacket(m.media, f.format, p);
             }

@@ -1,6 +1,7 @@
 package io.rtsp4j.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
 import io.rtsp4j.rtp.RtpPacket;
 import io.rtsp4j.rtp.rtcp.RtcpPacket;
 import io.rtsp4j.rtp.rtcp.RtcpPackets;
@@ -8,12 +9,14 @@ import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.sdp.format.MediaFormat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One media of a {@link ServerStream} and its fan-out: the formats (with their SSRCs and sender reports), the
- * readers that are playing it, and the multicast group when multicast readers exist.
+ * readers that are playing it (grouped by event loop, see {@link LoopReaders}), and the multicast group when
+ * multicast readers exist.
  */
 final class StreamMedia {
 
@@ -26,16 +29,21 @@ final class StreamMedia {
     /** The media the stream was created with: writers keep using it after {@code reloadDescription}. */
     final Media initialMedia;
     final StreamFormat[] formats;
-    private volatile ReaderTarget[] readers = new ReaderTarget[0];
+    /** The readers, grouped by the event loop that writes to them; a group stays once created (its counters). */
+    private volatile LoopReaders[] loops = new LoopReaders[0];
+    /** Readers in {@link #loops}: packets are not even encoded while nobody reads. */
+    private volatile int readerCount;
+    /** Readers taking the SRTP-protected frame: only then is it produced. */
+    private volatile int secureReaderCount;
     volatile ServerStream.MulticastAddress fixedMulticast;
     private MulticastGroup multicast;
     private int multicastReaders;
     private int activeMulticastReaders;
 
+    // Multicast and RTCP counters (written by the writer's thread); the readers' RTP counters are in the loops.
     final AtomicLong outboundBytes = new AtomicLong();
     final AtomicLong outboundRtp = new AtomicLong();
     final AtomicLong outboundRtcp = new AtomicLong();
-    final AtomicLong dropped = new AtomicLong();
 
     StreamMedia(ServerStream stream, int index, Media media, long[] usedSsrcs) {
         this.stream = stream;
@@ -72,27 +80,48 @@ final class StreamMedia {
         return null;
     }
 
-    ReaderTarget[] readers() {
-        return readers;
+    /** @return every reader now (a copy) */
+    List<ReaderTarget> readers() {
+        List<ReaderTarget> out = new ArrayList<>();
+        for (LoopReaders l : loops) {
+            l.collect(out);
+        }
+        return out;
     }
 
     synchronized void addReader(ReaderTarget r) {
-        ReaderTarget[] old = readers;
-        ReaderTarget[] next = new ReaderTarget[old.length + 1];
-        System.arraycopy(old, 0, next, 0, old.length);
-        next[old.length] = r;
-        readers = next;
+        EventLoop loop = r.loop();
+        LoopReaders group = null;
+        for (LoopReaders l : loops) {
+            if (l.loop == loop) {
+                group = l;
+                break;
+            }
+        }
+        if (group == null) {
+            group = new LoopReaders(loop, this, stream.server.config().writeQueueSize());
+            LoopReaders[] old = loops;
+            LoopReaders[] next = Arrays.copyOf(old, old.length + 1);
+            next[old.length] = group;
+            loops = next;
+        }
+        group.add(r);
+        readerCount++;
+        if (r.secure()) {
+            secureReaderCount++;
+        }
     }
 
     synchronized void removeReader(ReaderTarget r) {
-        ReaderTarget[] old = readers;
-        List<ReaderTarget> keep = new ArrayList<>(old.length);
-        for (ReaderTarget t : old) {
-            if (t != r) {
-                keep.add(t);
+        for (LoopReaders l : loops) {
+            if (l.remove(r)) {
+                readerCount--;
+                if (r.secure()) {
+                    secureReaderCount--;
+                }
+                return;
             }
         }
-        readers = keep.toArray(new ReaderTarget[0]);
     }
 
     // ------------------------------------------------------------------------------------------ writes
@@ -113,47 +142,25 @@ final class StreamMedia {
         long ntpNanos = ntp.getEpochSecond() * 1_000_000_000L + ntp.getNano();
         f.onWritten(packet.sequenceNumber(), packet.timestamp(), packet.payloadSize(), ntpNanos, randomAccess);
 
-        // Encode once, with room for the interleaved header in front; the stream's SSRC replaces the caller's in
-        // this shared copy only.
-        ByteBuf buf = stream.server.allocator().directBuffer(FRAME_HEADER + size);
-        ByteBuf secure = null; // the SRTP copy, protected once for every secure reader when the first needs it
+        MulticastGroup g = activeMulticast();
+        if (readerCount == 0 && g == null) {
+            return;
+        }
+        FramedPacket p = frame(packet, f, size, randomAccess);
         try {
-            // Channel 2N is what FFmpeg, GStreamer and VLC ask for media N: most readers share this header.
-            buf.writeByte('$').writeByte((2 * index) & 0xff).writeShort(size);
-            packet.encodeTo(buf);
-            buf.setInt(FRAME_HEADER + 8, (int) f.localSsrc);
-            ReaderTarget[] rs = readers;
-            for (ReaderTarget r : rs) {
-                boolean sent;
-                if (r.media.srtp == null) {
-                    sent = r.sendRtp(buf, size);
-                } else {
-                    secure = secure != null ? secure : protectFramed(buf, size);
-                    sent = secure != PROTECTION_FAILED && r.sendRtp(secure, secure.readableBytes() - FRAME_HEADER);
-                }
-                if (sent) {
-                    outboundRtp.incrementAndGet();
-                    outboundBytes.addAndGet(size);
-                } else {
-                    dropped.incrementAndGet();
-                }
-                if (randomAccess && r.needsSenderReport && !stream.server.config().disableSenderReports()) {
-                    ByteBuf sr = stream.senderReportFor(f);
-                    if (sr != null) {
-                        r.needsSenderReport = false;
-                        sendRtcpTo(r, sr);
-                    }
-                }
+            if (secureReaderCount > 0 || (g != null && multicastSecure)) {
+                // SRTP: protected once per packet for every secure reader (and the secure multicast group).
+                ByteBuf secure = protectFramed(p.plain, size);
+                p.secure = secure == PROTECTION_FAILED ? null : secure;
             }
-            MulticastGroup g = activeMulticast();
+            for (LoopReaders l : loops) {
+                l.enqueue(p);
+            }
             if (g != null) {
-                if (multicastSecure) {
-                    secure = secure != null ? secure : protectFramed(buf, size);
-                }
                 if (!multicastSecure) {
-                    g.sendRtp(buf.retainedSlice(FRAME_HEADER, size));
-                } else if (secure != PROTECTION_FAILED) {
-                    g.sendRtp(secure.retainedSlice(FRAME_HEADER, secure.readableBytes() - FRAME_HEADER));
+                    g.sendRtp(p.plain.retainedSlice(FRAME_HEADER, size));
+                } else if (p.secure != null) {
+                    g.sendRtp(p.secure.retainedSlice(FRAME_HEADER, p.secure.readableBytes() - FRAME_HEADER));
                 }
                 outboundRtp.incrementAndGet();
                 outboundBytes.addAndGet(size);
@@ -174,9 +181,56 @@ final class StreamMedia {
                 }
             }
         } finally {
+            p.release();
+        }
+    }
+
+    /**
+     * THE place where a packet becomes what readers receive: encoded once, with the stream's SSRC, behind a
+     * {@code $} frame header, into a pooled buffer shared by every reader. (SRTP: the protected frame for
+     * {@linkplain ReaderTarget#secure() secure} readers is produced here too, once per packet, when
+     * {@code secureReaderCount > 0}, and set as {@link FramedPacket#secure}.)
+     *
+     * @return the packet, owned by the caller
+     */
+    private FramedPacket frame(RtpPacket packet, StreamFormat f, int size, boolean randomAccess) {
+        ByteBuf buf = stream.server.allocator().directBuffer(FRAME_HEADER + size);
+        try {
+            // Channel 2N is what FFmpeg, GStreamer and VLC ask for media N: most readers share this header.
+            int channel = (2 * index) & 0xff;
+            buf.writeByte('$').writeByte(channel).writeShort(size);
+            packet.encodeTo(buf);
+            // The stream's SSRC replaces the caller's in this shared copy only.
+            buf.setInt(FRAME_HEADER + 8, (int) f.localSsrc);
+            return new FramedPacket(buf, channel, f, randomAccess);
+        } catch (RuntimeException e) {
             buf.release();
-            if (secure != null && secure != PROTECTION_FAILED) {
-                secure.release();
+            throw e;
+        }
+    }
+
+    /** Right after a reader's first random-access packet: its first sender report. The reader's loop only. */
+    void sendFirstReport(ReaderTarget r, StreamFormat f) {
+        if (stream.server.config().disableSenderReports()) {
+            return;
+        }
+        ByteBuf sr = stream.senderReportFor(f);
+        if (sr != null) {
+            r.needsSenderReport = false;
+            ByteBuf out = sr;
+            try {
+                if (r.secure()) {
+                    out = protectRtcp(sr);
+                    if (out == PROTECTION_FAILED) {
+                        return;
+                    }
+                }
+                r.writeRtcp(out);
+            } finally {
+                sr.release();
+                if (out != sr && out != PROTECTION_FAILED) {
+                    out.release();
+                }
             }
         }
     }
@@ -191,8 +245,8 @@ final class StreamMedia {
         ByteBuf buf = RtcpPackets.encodeCompound(packets, stream.server.allocator());
         ByteBuf secure = null; // the SRTCP copy, protected once for every secure reader
         try {
-            for (ReaderTarget r : readers) {
-                if (r.media.srtp == null) {
+            for (ReaderTarget r : readers()) {
+                if (!r.secure()) {
                     r.sendRtcp(buf);
                 } else {
                     secure = secure != null ? secure : protectRtcp(buf);
@@ -308,33 +362,20 @@ final class StreamMedia {
         return out == null ? PROTECTION_FAILED : out;
     }
 
-    /** A reader's own sender report, protected for a secure reader; takes ownership of {@code sr}. */
-    private void sendRtcpTo(ReaderTarget r, ByteBuf sr) {
-        try {
-            if (r.media.srtp == null) {
-                r.sendRtcp(sr);
-                return;
-            }
-            ByteBuf out = protectRtcp(sr);
-            if (out != PROTECTION_FAILED) {
-                try {
-                    r.sendRtcp(out);
-                } finally {
-                    out.release();
-                }
-            }
-        } finally {
-            sr.release();
-        }
-    }
-
     StreamStats.MediaStats stats() {
         List<StreamStats.FormatStats> fs = new ArrayList<>();
         for (StreamFormat f : formats) {
             fs.add(new StreamStats.FormatStats(f.payloadType, f.localSsrc, f.written));
         }
-        return new StreamStats.MediaStats(outboundBytes.get(), outboundRtp.get(), outboundRtcp.get(), dropped.get(),
-                List.copyOf(fs));
+        long bytes = outboundBytes.get();
+        long rtp = outboundRtp.get();
+        long dropped = 0;
+        for (LoopReaders l : loops) {
+            bytes += l.sentBytes();
+            rtp += l.sentRtp();
+            dropped += l.dropped();
+        }
+        return new StreamStats.MediaStats(bytes, rtp, outboundRtcp.get(), dropped, List.copyOf(fs));
     }
 
     private static boolean contains(long[] a, long v) {

@@ -9,7 +9,6 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,19 +34,25 @@ final class UdpListener {
     }
 
     /**
-     * Flushes consolidated into one: writes come with writeAndFlush from many threads, and the
-     * FlushConsolidationHandler of each channel flushes at most once per loop tick, or after this many.
+     * Flushes consolidated into one by the FlushConsolidationHandler of the multicast sockets (written with
+     * writeAndFlush from many threads): at most once per loop tick, or after this many.
      */
     static final int FLUSH_AFTER = 64;
 
     final Channel rtp;
     final Channel rtcp;
-    private final ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers = new ConcurrentHashMap<>();
+    /** Writes the stream's RTP packets to UDP readers, on the RTP socket's loop, flushed once per tick. */
+    final PacketWriter rtpWriter;
+    private final ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers;
+    private final ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers;
 
-    private UdpListener(Channel rtp, Channel rtcp) {
+    private UdpListener(Channel rtp, Channel rtcp, ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers,
+            ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers) {
         this.rtp = rtp;
         this.rtcp = rtcp;
+        this.rtpReceivers = rtpReceivers;
+        this.rtcpReceivers = rtcpReceivers;
+        this.rtpWriter = new PacketWriter(rtp, rtp.pipeline().context(Inbound.class));
     }
 
     static UdpListener bind(RtspServer server, InetSocketAddress rtpAddr, InetSocketAddress rtcpAddr)
@@ -72,21 +77,21 @@ final class UdpListener {
 
     private static UdpListener bindPair(RtspServer server, InetSocketAddress rtpAddr, InetSocketAddress rtcpAddr)
             throws InterruptedException {
-        Channel rtp = open(server, rtpAddr);
+        ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers = new ConcurrentHashMap<>();
+        ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers = new ConcurrentHashMap<>();
+        Channel rtp = open(server, rtpAddr, rtpReceivers);
         Channel rtcp;
         try {
-            rtcp = open(server, rtcpAddr);
+            rtcp = open(server, rtcpAddr, rtcpReceivers);
         } catch (RuntimeException | InterruptedException e) {
             rtp.close().sync();
             throw e;
         }
-        UdpListener l = new UdpListener(rtp, rtcp);
-        rtp.pipeline().addLast(new Inbound(l.rtpReceivers));
-        rtcp.pipeline().addLast(new Inbound(l.rtcpReceivers));
-        return l;
+        return new UdpListener(rtp, rtcp, rtpReceivers, rtcpReceivers);
     }
 
-    private static Channel open(RtspServer server, InetSocketAddress addr) throws InterruptedException {
+    private static Channel open(RtspServer server, InetSocketAddress addr,
+            ConcurrentHashMap<InetSocketAddress, Receiver> receivers) throws InterruptedException {
         Bootstrap b = new Bootstrap()
                 .group(server.eventLoopGroup())
                 .channelFactory(NettyTransport.datagramChannel(server.eventLoopGroup(), false))
@@ -95,7 +100,9 @@ final class UdpListener {
                         server.config().maxPacketSize() + 1))
                 // A shared socket serves every UDP reader: its queue is bounded in bytes, generously.
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 << 20, 16 << 20))
-                .handler(new FlushConsolidationHandler(FLUSH_AFTER, true));
+                // No flush consolidation: the stream's packets go through rtpWriter (one flush per loop tick),
+                // the rest (RTCP, once per second per session) is flushed at once.
+                .handler(new Inbound(receivers));
         if (server.config().udpReadBufferSize() > 0) {
             b.option(ChannelOption.SO_RCVBUF, server.config().udpReadBufferSize());
         }

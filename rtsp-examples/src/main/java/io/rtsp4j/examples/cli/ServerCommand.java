@@ -94,6 +94,12 @@ public final class ServerCommand implements Rtsp4jCli.Command {
             opts.put(key, value);
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", opts.get("log-level").toLowerCase(Locale.ROOT));
+        // Netty's leak detector samples buffers with a stack trace each and touches every write: a relay's hot
+        // path pays for it (see docs/performance.md). Off unless asked for (-Dio.netty.leakDetection.level=...).
+        if (System.getProperty("io.netty.leakDetection.level") == null
+                && System.getProperty("io.netty.leakDetectionLevel") == null) {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
 
         AtomicReference<RtspServer> ref = new AtomicReference<>();

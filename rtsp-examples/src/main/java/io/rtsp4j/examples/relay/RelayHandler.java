@@ -31,6 +31,8 @@ public final class RelayHandler implements ServerHandler {
     private final String pass;
     private final Map<String, Publication> paths = new ConcurrentHashMap<>();
     private final AtomicLong writeErrors = new AtomicLong();
+    private final AtomicLong lastWriteErrorLog = new AtomicLong(System.nanoTime() - 2_000_000_000L);
+    private final AtomicLong suppressedWriteErrors = new AtomicLong();
 
     /** What is published on a path. */
     private record Publication(ServerSession publisher, ServerStream stream) {
@@ -158,7 +160,17 @@ public final class RelayHandler implements ServerHandler {
 
     @Override
     public void onStreamWriteError(ServerSession session, Throwable error) {
-        LOG.warn("reader {} on '{}': {}", session.id().substring(0, 8), session.path(), error.getMessage());
+        // Once per second for the whole relay: when the relay falls behind, every reader reports (each at most
+        // once per second), which would be hundreds of lines per second.
+        long now = System.nanoTime();
+        long last = lastWriteErrorLog.get();
+        if (now - last < 1_000_000_000L || !lastWriteErrorLog.compareAndSet(last, now)) {
+            suppressedWriteErrors.incrementAndGet();
+            return;
+        }
+        long others = suppressedWriteErrors.getAndSet(0);
+        LOG.warn("reader {} on '{}': {}{}", session.id().substring(0, 8), session.path(), error.getMessage(),
+                others == 0 ? "" : " (and " + others + " more reports from readers in the last second)");
     }
 
     @Override

@@ -1,0 +1,81 @@
+package io.rtsp4j.server;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.FastThreadLocal;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Flushes, once per event loop tick, every channel that media packets were written to during the tick. One per
+ * event loop thread; used only on that thread. The flush runs as a task of the loop queued when the first channel
+ * is added (so it runs after the writes of the current task and of the tasks already queued, in the same tick):
+ * no packet waits for a later write to be flushed, and no task or promise is allocated per packet.
+ */
+final class LoopFlusher implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoopFlusher.class);
+
+    private static final FastThreadLocal<LoopFlusher> FLUSHERS = new FastThreadLocal<>() {
+        @Override
+        protected LoopFlusher initialValue() {
+            return new LoopFlusher();
+        }
+    };
+
+    /**
+     * Experimental: hold flushes this long (system property {@code rtsp4j.flushDelayMicros}, default 0 = flush in
+     * the tick of the write). Evenly paced streams then send several packets per syscall and wake their readers
+     * less often, for up to that much latency; see docs/performance.md.
+     */
+    private static final long DELAY_NANOS = Math.max(0, Long.getLong("rtsp4j.flushDelayMicros", 0)) * 1000;
+
+    private EventLoop loop;
+    private ArrayList<PacketWriter> pending = new ArrayList<>();
+    private ArrayList<PacketWriter> spare = new ArrayList<>();
+    private boolean scheduled;
+
+    private LoopFlusher() {
+    }
+
+    /** The flusher of the current thread, which must be {@code loop}. */
+    static LoopFlusher of(EventLoop loop) {
+        assert loop.inEventLoop();
+        LoopFlusher f = FLUSHERS.get();
+        f.loop = loop;
+        return f;
+    }
+
+    /** Flushes {@code w} at the end of this tick. */
+    void add(PacketWriter w) {
+        pending.add(w);
+        if (!scheduled) {
+            scheduled = true;
+            if (DELAY_NANOS > 0) {
+                loop.schedule(this, DELAY_NANOS, TimeUnit.NANOSECONDS);
+            } else {
+                loop.execute(this);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        // Flushing may run handlers that write again (writability events): they go to the other list and get a
+        // new task.
+        ArrayList<PacketWriter> now = pending;
+        pending = spare;
+        scheduled = false;
+        for (int i = 0; i < now.size(); i++) {
+            try {
+                now.get(i).flushNow();
+            } catch (RuntimeException e) {
+                // A failed flush is the channel's business (its pipeline hears of it); the others still flush.
+                LOG.debug("flush failed: {}", e.toString());
+            }
+        }
+        now.clear();
+        spare = now;
+    }
+}
