@@ -74,6 +74,12 @@ final class HttpTunnelTestClient {
 
     /** Opens a socket from {@code local} (null: any) and sends {@code text}. */
     static Half open(InetSocketAddress server, InetAddress local, String text) throws IOException {
+        return open(server, local, text, null);
+    }
+
+    /** Like {@link #open(InetSocketAddress, InetAddress, String)}, over TLS when {@code tls} is not null. */
+    static Half open(InetSocketAddress server, InetAddress local, String text, javax.net.ssl.SSLContext tls)
+            throws IOException {
         Socket s = new Socket();
         if (local != null) {
             s.bind(new InetSocketAddress(local, 0));
@@ -81,6 +87,12 @@ final class HttpTunnelTestClient {
         s.connect(server, RtspTestClient.READ_TIMEOUT_MILLIS);
         s.setSoTimeout(RtspTestClient.READ_TIMEOUT_MILLIS);
         s.setTcpNoDelay(true);
+        if (tls != null) {
+            javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                    .createSocket(s, "127.0.0.1", server.getPort(), true);
+            secure.startHandshake();
+            s = secure;
+        }
         Half h = new Half(s, new BufferedInputStream(s.getInputStream(), 1 << 16), s.getOutputStream());
         h.out().write(text.getBytes(StandardCharsets.ISO_8859_1));
         h.out().flush();
@@ -89,14 +101,21 @@ final class HttpTunnelTestClient {
 
     /** Opens a paired tunnel and returns it as an RTSP client; the GET's answer must be 200. */
     static RtspTestClient connect(InetSocketAddress server, String cookie, int pieces) throws IOException {
-        Half get = open(server, null, getRequest(cookie));
+        return connect(server, cookie, pieces, null);
+    }
+
+    /** Like {@link #connect(InetSocketAddress, String, int)}, both halves over TLS when {@code tls} is not null. */
+    static RtspTestClient connect(InetSocketAddress server, String cookie, int pieces, javax.net.ssl.SSLContext tls)
+            throws IOException {
+        Half get = open(server, null, getRequest(cookie), tls);
         Head head = get.readHead();
         if (head.status() != 200) {
             get.close();
             throw new AssertionError("GET answered " + head.statusLine());
         }
-        Half post = open(server, null, postRequest(cookie));
-        return new RtspTestClient(get.in(), new Base64Writer(post.out(), pieces), "rtsp://127.0.0.1:" + server.getPort(),
+        Half post = open(server, null, postRequest(cookie), tls);
+        return new RtspTestClient(get.in(), new Base64Writer(post.out(), pieces),
+                (tls == null ? "rtsp" : "rtsps") + "://127.0.0.1:" + server.getPort(),
                 () -> {
                     post.close();
                     get.close();

@@ -98,6 +98,32 @@ class ServerTlsTest {
         }
     }
 
+    // The tunnels sit behind TLS: an HTTPS tunnel (GET and POST over TLS) on the RTSPS port is one TLS connection
+    // with Tunnel.HTTP, offers SAVP like any RTSPS connection and carries plain RTP inside TLS over TCP.
+    @Test
+    void httpTunnelOverTls() throws Exception {
+        TestHandler h = TestHandler.serving(stream::get);
+        try (TestServer ts = start(h, tls(TlsConfig.Provider.AUTO).build());
+                RtspTestClient c = HttpTunnelTestClient.connect(ts.server.rtspsAddress(), "tls-tunnel", 3, TRUST_ALL)) {
+            RtspTestClient.Response r = c.describe("/teststream");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("Content-Base")).isEqualTo(rtsps(ts, "/teststream/"));
+            assertThat(r.bodyText()).contains("RTP/SAVP");
+            // UDP is refused inside a tunnel, SRTP or not.
+            assertThat(c.request("SETUP", rtsps(ts, "/teststream/trackID=0"),
+                    "Transport: RTP/SAVP;unicast;client_port=30000-30001").status()).isEqualTo(461);
+            String session = c.doSetup(rtsps(ts, "/teststream/trackID=0"), TCP, null).session();
+            c.doPlay(rtsps(ts, "/teststream"), session);
+            writeRtp(777);
+            RtspTestClient.Frame f = c.readFrame(0);
+            assertThat(Fixtures.sequenceNumber(f.payload())).isEqualTo(777);
+            await().atMost(Duration.ofSeconds(5)).until(() -> ts.server.connections().size() == 1);
+            ServerConnection conn = ts.server.connections().get(0);
+            assertThat(conn.tunnel()).isEqualTo(Tunnel.HTTP);
+            assertThat(conn.isSecure()).isTrue();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ play / record
 
     // TestServerPlay (rtsps_tcp_unsecure): DESCRIBE, SETUP over TCP with plain RTP, PLAY, packets inside TLS.
