@@ -77,6 +77,8 @@ public final class RtspServer implements AutoCloseable {
     private Channel serverChannel;
     private Channel rtspsChannel;
     private UdpListener udp;
+    /** The UDP pair of SRTP sessions when configured apart; {@code null} when they share {@link #udp}. */
+    private UdpListener srtpUdp;
     private MulticastRtcpListener multicastRtcp;
     private Channel multicastSender;
 
@@ -116,6 +118,9 @@ public final class RtspServer implements AutoCloseable {
         try {
             if (config.udpEnabled()) {
                 udp = UdpListener.bind(this, config.udpRtpAddress(), config.udpRtcpAddress());
+                if (config.srtpUdpRtpAddress() != null) {
+                    srtpUdp = UdpListener.bind(this, config.srtpUdpRtpAddress(), config.srtpUdpRtcpAddress());
+                }
             }
             if (config.multicastEnabled()) {
                 multicastRtcp = new MulticastRtcpListener(this, config.multicastRtcpPort());
@@ -215,6 +220,24 @@ public final class RtspServer implements AutoCloseable {
     /** @return the bound UDP RTCP address, or {@code null} when UDP is disabled */
     public InetSocketAddress udpRtcpAddress() {
         return udp == null ? null : udp.rtcpAddress();
+    }
+
+    /**
+     * @return the bound UDP RTP address of SRTP sessions (useful with port 0), or {@code null} when SRTP sessions
+     *         share {@link #udpRtpAddress()}
+     */
+    public InetSocketAddress srtpUdpRtpAddress() {
+        UdpListener u = srtpUdp;
+        return u == null ? null : u.rtpAddress();
+    }
+
+    /**
+     * @return the bound UDP RTCP address of SRTP sessions, or {@code null} when SRTP sessions share
+     *         {@link #udpRtcpAddress()}
+     */
+    public InetSocketAddress srtpUdpRtcpAddress() {
+        UdpListener u = srtpUdp;
+        return u == null ? null : u.rtcpAddress();
     }
 
     /** @return whether {@link #start()} succeeded and {@link #close()} was not called */
@@ -321,6 +344,9 @@ public final class RtspServer implements AutoCloseable {
         if (udp != null) {
             udp.close();
         }
+        if (srtpUdp != null) {
+            srtpUdp.close();
+        }
         if (multicastRtcp != null) {
             multicastRtcp.close();
         }
@@ -364,6 +390,15 @@ public final class RtspServer implements AutoCloseable {
 
     UdpListener udp() {
         return udp;
+    }
+
+    /**
+     * The UDP listener a media's packets go through: the SRTP pair for SRTP media when configured apart, else
+     * the shared one ({@code null} when UDP is disabled).
+     */
+    UdpListener udpFor(SessionMedia m) {
+        UdpListener s = srtpUdp;
+        return m.srtp != null && s != null ? s : udp;
     }
 
     HttpTunnelRegistry httpTunnels() {
