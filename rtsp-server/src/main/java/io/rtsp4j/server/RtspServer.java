@@ -80,6 +80,8 @@ public final class RtspServer implements AutoCloseable {
     /** The UDP pair of SRTP sessions when configured apart; {@code null} when they share {@link #udp}. */
     private UdpListener srtpUdp;
     private MulticastRtcpListener multicastRtcp;
+    /** Listens on the SRTP multicast RTCP port when configured apart; {@code null} when shared. */
+    private MulticastRtcpListener multicastSrtpRtcp;
     private Channel multicastSender;
 
     /**
@@ -124,6 +126,9 @@ public final class RtspServer implements AutoCloseable {
             }
             if (config.multicastEnabled()) {
                 multicastRtcp = new MulticastRtcpListener(this, config.multicastRtcpPort());
+                if (config.multicastSrtpRtcpPort() != 0) {
+                    multicastSrtpRtcp = new MulticastRtcpListener(this, config.multicastSrtpRtcpPort());
+                }
                 multicastSender = MulticastRtcpListener.openSender(this);
             }
             int writeQueueBytes = config.writeQueueSize() * (config.maxPacketSize() + 4);
@@ -350,6 +355,9 @@ public final class RtspServer implements AutoCloseable {
         if (multicastRtcp != null) {
             multicastRtcp.close();
         }
+        if (multicastSrtpRtcp != null) {
+            multicastSrtpRtcp.close();
+        }
         if (multicastSender != null) {
             multicastSender.close().syncUninterruptibly();
         }
@@ -413,8 +421,13 @@ public final class RtspServer implements AutoCloseable {
         return multicastSender;
     }
 
-    MulticastRtcpListener multicastRtcpListener() {
-        return multicastRtcp;
+    /**
+     * The listener of a group's RTCP port: the SRTP one for the SRTP multicast RTCP port when configured apart,
+     * else the plain one (also for groups a stream fixed on other ports, as before).
+     */
+    MulticastRtcpListener multicastRtcpListener(int rtcpPort) {
+        MulticastRtcpListener s = multicastSrtpRtcp;
+        return s != null && rtcpPort == config.multicastSrtpRtcpPort() ? s : multicastRtcp;
     }
 
     ServerSession session(String id) {
