@@ -4,7 +4,8 @@ import java.net.Inet4Address;
 
 /**
  * Hands out multicast groups from the configured range, one per stream media, in order (the first is the
- * network address + 1), wrapping around inside the range.
+ * network address + 1), wrapping around inside the range. Groups carrying SRTP get the SRTP multicast ports when
+ * configured apart; the addresses are drawn from one sequence either way.
  */
 final class MulticastAllocator {
 
@@ -16,7 +17,11 @@ final class MulticastAllocator {
         this.next = config.multicastEnabled() ? RtspServerConfig.MulticastRange.toInt(config.multicastRange().network()) : 0;
     }
 
-    synchronized ServerStream.MulticastAddress allocate() {
+    /**
+     * The next group, with the SRTP multicast ports for a group carrying SRTP when they are configured apart, else
+     * the plain ones.
+     */
+    synchronized ServerStream.MulticastAddress allocate(boolean secure) {
         RtspServerConfig.MulticastRange range = config.multicastRange();
         int mask = range.mask();
         int net = RtspServerConfig.MulticastRange.toInt(range.network());
@@ -26,6 +31,10 @@ final class MulticastAllocator {
         }
         next = candidate;
         Inet4Address group = RtspServerConfig.MulticastRange.fromInt(candidate);
+        if (secure && config.multicastSrtpRtpPort() != 0) {
+            return new ServerStream.MulticastAddress(group, config.multicastSrtpRtpPort(),
+                    config.multicastSrtpRtcpPort());
+        }
         return new ServerStream.MulticastAddress(group, config.multicastRtpPort(), config.multicastRtcpPort());
     }
 }

@@ -30,7 +30,7 @@ final class MulticastGroup {
         this.channel = server.multicastSender();
         this.rtpTarget = new InetSocketAddress(address.group(), address.rtpPort());
         this.rtcpTarget = new InetSocketAddress(address.group(), address.rtcpPort());
-        server.multicastRtcpListener().join(address.group());
+        server.multicastRtcpListener(address.rtcpPort()).join(address.group());
         LOG.debug("multicast group {} allocated", address);
     }
 
@@ -57,6 +57,6 @@ final class MulticastGroup {
     }
 
     void close() {
-        server.multicastRtcpListener().leave(address.group());
+        server.multicastRtcpListener(address.rtcpPort()).leave(address.group());
     }
 }

@@ -77,7 +77,11 @@ public final class RtspServer implements AutoCloseable {
     private Channel serverChannel;
     private Channel rtspsChannel;
     private UdpListener udp;
+    /** The UDP pair of SRTP sessions when configured apart; {@code null} when they share {@link #udp}. */
+    private UdpListener srtpUdp;
     private MulticastRtcpListener multicastRtcp;
+    /** Listens on the SRTP multicast RTCP port when configured apart; {@code null} when shared. */
+    private MulticastRtcpListener multicastSrtpRtcp;
     private Channel multicastSender;
 
     /**
@@ -116,9 +120,15 @@ public final class RtspServer implements AutoCloseable {
         try {
             if (config.udpEnabled()) {
                 udp = UdpListener.bind(this, config.udpRtpAddress(), config.udpRtcpAddress());
+                if (config.srtpUdpRtpAddress() != null) {
+                    srtpUdp = UdpListener.bind(this, config.srtpUdpRtpAddress(), config.srtpUdpRtcpAddress());
+                }
             }
             if (config.multicastEnabled()) {
                 multicastRtcp = new MulticastRtcpListener(this, config.multicastRtcpPort());
+                if (config.multicastSrtpRtcpPort() != 0) {
+                    multicastSrtpRtcp = new MulticastRtcpListener(this, config.multicastSrtpRtcpPort());
+                }
                 multicastSender = MulticastRtcpListener.openSender(this);
             }
             int writeQueueBytes = config.writeQueueSize() * (config.maxPacketSize() + 4);
@@ -215,6 +225,24 @@ public final class RtspServer implements AutoCloseable {
     /** @return the bound UDP RTCP address, or {@code null} when UDP is disabled */
     public InetSocketAddress udpRtcpAddress() {
         return udp == null ? null : udp.rtcpAddress();
+    }
+
+    /**
+     * @return the bound UDP RTP address of SRTP sessions (useful with port 0), or {@code null} when SRTP sessions
+     *         share {@link #udpRtpAddress()}
+     */
+    public InetSocketAddress srtpUdpRtpAddress() {
+        UdpListener u = srtpUdp;
+        return u == null ? null : u.rtpAddress();
+    }
+
+    /**
+     * @return the bound UDP RTCP address of SRTP sessions, or {@code null} when SRTP sessions share
+     *         {@link #udpRtcpAddress()}
+     */
+    public InetSocketAddress srtpUdpRtcpAddress() {
+        UdpListener u = srtpUdp;
+        return u == null ? null : u.rtcpAddress();
     }
 
     /** @return whether {@link #start()} succeeded and {@link #close()} was not called */
@@ -321,8 +349,14 @@ public final class RtspServer implements AutoCloseable {
         if (udp != null) {
             udp.close();
         }
+        if (srtpUdp != null) {
+            srtpUdp.close();
+        }
         if (multicastRtcp != null) {
             multicastRtcp.close();
+        }
+        if (multicastSrtpRtcp != null) {
+            multicastSrtpRtcp.close();
         }
         if (multicastSender != null) {
             multicastSender.close().syncUninterruptibly();
@@ -366,6 +400,15 @@ public final class RtspServer implements AutoCloseable {
         return udp;
     }
 
+    /**
+     * The UDP listener a media's packets go through: the SRTP pair for SRTP media when configured apart, else
+     * the shared one ({@code null} when UDP is disabled).
+     */
+    UdpListener udpFor(SessionMedia m) {
+        UdpListener s = srtpUdp;
+        return m.srtp != null && s != null ? s : udp;
+    }
+
     HttpTunnelRegistry httpTunnels() {
         return httpTunnels;
     }
@@ -378,8 +421,13 @@ public final class RtspServer implements AutoCloseable {
         return multicastSender;
     }
 
-    MulticastRtcpListener multicastRtcpListener() {
-        return multicastRtcp;
+    /**
+     * The listener of a group's RTCP port: the SRTP one for the SRTP multicast RTCP port when configured apart,
+     * else the plain one (also for groups a stream fixed on other ports, as before).
+     */
+    MulticastRtcpListener multicastRtcpListener(int rtcpPort) {
+        MulticastRtcpListener s = multicastSrtpRtcp;
+        return s != null && rtcpPort == config.multicastSrtpRtcpPort() ? s : multicastRtcp;
     }
 
     ServerSession session(String id) {

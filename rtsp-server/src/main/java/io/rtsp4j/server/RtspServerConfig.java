@@ -65,9 +65,13 @@ public final class RtspServerConfig {
     private final io.rtsp4j.srtp.SrtpProfile srtpProfile;
     private final InetSocketAddress udpRtpAddress;
     private final InetSocketAddress udpRtcpAddress;
+    private final InetSocketAddress srtpUdpRtpAddress;
+    private final InetSocketAddress srtpUdpRtcpAddress;
     private final MulticastRange multicastRange;
     private final int multicastRtpPort;
     private final int multicastRtcpPort;
+    private final int multicastSrtpRtpPort;
+    private final int multicastSrtpRtcpPort;
     private final int multicastTtl;
     private final Duration readTimeout;
     private final Duration writeTimeout;
@@ -105,9 +109,13 @@ public final class RtspServerConfig {
         this.srtpProfile = b.srtpProfile;
         this.udpRtpAddress = b.udpRtpAddress;
         this.udpRtcpAddress = b.udpRtcpAddress;
+        this.srtpUdpRtpAddress = b.srtpUdpRtpAddress;
+        this.srtpUdpRtcpAddress = b.srtpUdpRtcpAddress;
         this.multicastRange = b.multicastRange;
         this.multicastRtpPort = b.multicastRtpPort;
         this.multicastRtcpPort = b.multicastRtcpPort;
+        this.multicastSrtpRtpPort = b.multicastSrtpRtpPort;
+        this.multicastSrtpRtcpPort = b.multicastSrtpRtcpPort;
         this.multicastTtl = b.multicastTtl;
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
@@ -203,6 +211,22 @@ public final class RtspServerConfig {
         return udpRtpAddress != null;
     }
 
+    /**
+     * @return the UDP RTP listen address of SRTP (RTP/SAVP) sessions, or {@code null} when they share
+     *         {@link #udpRtpAddress()}
+     */
+    public InetSocketAddress srtpUdpRtpAddress() {
+        return srtpUdpRtpAddress;
+    }
+
+    /**
+     * @return the UDP RTCP listen address of SRTP (RTP/SAVP) sessions, or {@code null} when they share
+     *         {@link #udpRtcpAddress()}
+     */
+    public InetSocketAddress srtpUdpRtcpAddress() {
+        return srtpUdpRtcpAddress;
+    }
+
     /** @return the multicast address range, or {@code null} when multicast is disabled */
     public MulticastRange multicastRange() {
         return multicastRange;
@@ -221,6 +245,16 @@ public final class RtspServerConfig {
     /** @return the multicast RTCP port */
     public int multicastRtcpPort() {
         return multicastRtcpPort;
+    }
+
+    /** @return the multicast RTP port of SRTP groups, or 0 when they share {@link #multicastRtpPort()} */
+    public int multicastSrtpRtpPort() {
+        return multicastSrtpRtpPort;
+    }
+
+    /** @return the multicast RTCP port of SRTP groups, or 0 when they share {@link #multicastRtcpPort()} */
+    public int multicastSrtpRtcpPort() {
+        return multicastSrtpRtcpPort;
     }
 
     /** @return the multicast TTL, set on the sockets and advertised in SETUP */
@@ -383,9 +417,13 @@ public final class RtspServerConfig {
         private io.rtsp4j.srtp.SrtpProfile srtpProfile = io.rtsp4j.srtp.SrtpProfile.AES_CM_128_HMAC_SHA1_80;
         private InetSocketAddress udpRtpAddress;
         private InetSocketAddress udpRtcpAddress;
+        private InetSocketAddress srtpUdpRtpAddress;
+        private InetSocketAddress srtpUdpRtcpAddress;
         private MulticastRange multicastRange;
         private int multicastRtpPort;
         private int multicastRtcpPort;
+        private int multicastSrtpRtpPort;
+        private int multicastSrtpRtcpPort;
         private int multicastTtl = DEFAULT_MULTICAST_TTL;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
@@ -426,9 +464,13 @@ public final class RtspServerConfig {
             srtpProfile = c.srtpProfile;
             udpRtpAddress = c.udpRtpAddress;
             udpRtcpAddress = c.udpRtcpAddress;
+            srtpUdpRtpAddress = c.srtpUdpRtpAddress;
+            srtpUdpRtcpAddress = c.srtpUdpRtcpAddress;
             multicastRange = c.multicastRange;
             multicastRtpPort = c.multicastRtpPort;
             multicastRtcpPort = c.multicastRtcpPort;
+            multicastSrtpRtpPort = c.multicastSrtpRtpPort;
+            multicastSrtpRtcpPort = c.multicastSrtpRtcpPort;
             multicastTtl = c.multicastTtl;
             readTimeout = c.readTimeout;
             writeTimeout = c.writeTimeout;
@@ -559,6 +601,36 @@ public final class RtspServerConfig {
         }
 
         /**
+         * Gives SRTP (RTP/SAVP over UDP) sessions their own UDP port pair instead of sharing the plain one of
+         * {@link #udpAddresses(String, String)} (which must be set too). Optional: SRTP and plain RTP are told
+         * apart per session, not per port; separate ports help firewall rules and mediamtx-like deployments
+         * ({@code 8004/8005}). Same rules as the plain pair: even RTP port, RTCP = RTP + 1, or both 0 for a free
+         * pair. Default: shared. {@code null} or empty shares.
+         *
+         * @param rtpAddress e.g. {@code ":8004"}
+         * @param rtcpAddress e.g. {@code ":8005"}
+         * @return this builder
+         */
+        public Builder srtpUdpAddresses(String rtpAddress, String rtcpAddress) {
+            this.srtpUdpRtpAddress = isBlank(rtpAddress) ? null : parseAddress("srtpUdpRtpAddress", rtpAddress);
+            this.srtpUdpRtcpAddress = isBlank(rtcpAddress) ? null : parseAddress("srtpUdpRtcpAddress", rtcpAddress);
+            return this;
+        }
+
+        /**
+         * Gives SRTP sessions their own UDP port pair; see {@link #srtpUdpAddresses(String, String)}.
+         *
+         * @param rtpAddress the SRTP RTP socket address (even port), or {@code null} to share
+         * @param rtcpAddress the SRTP RTCP socket address (RTP port + 1), or {@code null} to share
+         * @return this builder
+         */
+        public Builder srtpUdpAddresses(InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+            this.srtpUdpRtpAddress = rtpAddress;
+            this.srtpUdpRtcpAddress = rtcpAddress;
+            return this;
+        }
+
+        /**
          * Enables UDP multicast transport: groups are allocated per stream media from {@code ipRange} (IPv4 CIDR);
          * all groups use the same RTP port (even) and RTCP port (RTP + 1). Default: disabled. A {@code null} or
          * empty range disables.
@@ -572,6 +644,21 @@ public final class RtspServerConfig {
             this.multicastRange = isBlank(ipRange) ? null : MulticastRange.parse(ipRange);
             this.multicastRtpPort = rtpPort;
             this.multicastRtcpPort = rtcpPort;
+            return this;
+        }
+
+        /**
+         * Gives multicast groups carrying SRTP their own ports instead of sharing those of
+         * {@link #multicast(String, int, int)} (which must be enabled). Optional (mediamtx uses 8006/8007).
+         * RTP port even, RTCP = RTP + 1. Default: 0 and 0 = shared.
+         *
+         * @param rtpPort e.g. 8006, or 0 to share
+         * @param rtcpPort e.g. 8007, or 0 to share
+         * @return this builder
+         */
+        public Builder multicastSrtpPorts(int rtpPort, int rtcpPort) {
+            this.multicastSrtpRtpPort = rtpPort;
+            this.multicastSrtpRtcpPort = rtcpPort;
             return this;
         }
 
@@ -940,6 +1027,32 @@ public final class RtspServerConfig {
                     require(rtcp == rtp + 1,
                             "udpRtcpAddress: RTP (" + rtp + ") and RTCP (" + rtcp + ") ports must be consecutive");
                 }
+            }
+            require((srtpUdpRtpAddress == null) == (srtpUdpRtcpAddress == null),
+                    "srtpUdpRtpAddress and srtpUdpRtcpAddress must be used together");
+            if (srtpUdpRtpAddress != null) {
+                require(udpRtpAddress != null, "srtpUdpRtpAddress needs udpRtpAddress (UDP transport enabled)");
+                int rtp = srtpUdpRtpAddress.getPort();
+                int rtcp = srtpUdpRtcpAddress.getPort();
+                if (!(rtp == 0 && rtcp == 0)) {
+                    require(rtp % 2 == 0, "srtpUdpRtpAddress: RTP port (" + rtp + ") must be even");
+                    require(rtcp == rtp + 1,
+                            "srtpUdpRtcpAddress: RTP (" + rtp + ") and RTCP (" + rtcp + ") ports must be consecutive");
+                    require(udpRtpAddress.getPort() == 0 || !sameHost(srtpUdpRtpAddress, udpRtpAddress)
+                            || rtp != udpRtpAddress.getPort(),
+                            "srtpUdpRtpAddress (" + srtpUdpRtpAddress + ") must differ from udpRtpAddress");
+                }
+            }
+            if (multicastSrtpRtpPort != 0 || multicastSrtpRtcpPort != 0) {
+                require(multicastRange != null, "multicastSrtpRtpPort needs multicast enabled (a multicast range)");
+                require(multicastSrtpRtpPort > 0 && multicastSrtpRtpPort < 65535,
+                        "multicastSrtpRtpPort (" + multicastSrtpRtpPort + ") must be between 1 and 65534");
+                require(multicastSrtpRtpPort % 2 == 0,
+                        "multicastSrtpRtpPort: RTP port (" + multicastSrtpRtpPort + ") must be even");
+                require(multicastSrtpRtcpPort == multicastSrtpRtpPort + 1, "multicastSrtpRtcpPort: multicast SRTP RTP ("
+                        + multicastSrtpRtpPort + ") and RTCP (" + multicastSrtpRtcpPort + ") ports must be consecutive");
+                require(multicastSrtpRtpPort != multicastRtpPort,
+                        "multicastSrtpRtpPort (" + multicastSrtpRtpPort + ") must differ from multicastRtpPort");
             }
             if (multicastRange != null) {
                 require(multicastRtpPort > 0 && multicastRtpPort < 65535,

@@ -712,12 +712,12 @@ public final class ServerSession {
             switch (t.protocol()) {
                 case TCP -> m.target = new TcpReaderTarget(this, m, conn);
                 case UDP -> {
-                    m.target = new UdpReaderTarget(this, m, server.udp());
+                    m.target = new UdpReaderTarget(this, m, server.udpFor(m));
                     m.udpRtcpReceiver = buf -> onUdpRtcp(m, buf);
-                    server.udp().registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
+                    server.udpFor(m).registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
                     if (m.receives) {
                         m.udpRtpReceiver = buf -> onUdpRtp(m, buf);
-                        server.udp().registerRtp(m.clientRtp, m.udpRtpReceiver);
+                        server.udpFor(m).registerRtp(m.clientRtp, m.udpRtpReceiver);
                     }
                 }
                 case UDP_MULTICAST -> m.streamMedia.multicastReaderActive(true);
@@ -773,8 +773,8 @@ public final class ServerSession {
             if (t.protocol() == TransportProtocol.UDP) {
                 m.udpRtpReceiver = buf -> onUdpRtp(m, buf);
                 m.udpRtcpReceiver = buf -> onUdpRtcp(m, buf);
-                server.udp().registerRtp(m.clientRtp, m.udpRtpReceiver);
-                server.udp().registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
+                server.udpFor(m).registerRtp(m.clientRtp, m.udpRtpReceiver);
+                server.udpFor(m).registerRtcp(m.clientRtcp, m.udpRtcpReceiver);
                 sendFirewallPackets(m);
             }
         }
@@ -827,12 +827,12 @@ public final class ServerSession {
     }
 
     private void unregisterUdp(SessionMedia m) {
-        if (server.udp() != null && (m.udpRtpReceiver != null || m.udpRtcpReceiver != null)) {
-            server.udp().unregister(m.udpRtpReceiver != null ? m.clientRtp : null,
+        if (server.udpFor(m) != null && (m.udpRtpReceiver != null || m.udpRtcpReceiver != null)) {
+            server.udpFor(m).unregister(m.udpRtpReceiver != null ? m.clientRtp : null,
                     m.udpRtcpReceiver != null ? m.clientRtcp : null,
                     m.udpRtpReceiver != null ? m.udpRtpReceiver : m.udpRtcpReceiver);
             if (m.udpRtpReceiver != null && m.udpRtcpReceiver != null) {
-                server.udp().unregister(null, m.clientRtcp, m.udpRtcpReceiver);
+                server.udpFor(m).unregister(null, m.clientRtcp, m.udpRtcpReceiver);
             }
         }
         m.udpRtpReceiver = null;
@@ -853,10 +853,10 @@ public final class ServerSession {
             rr = protectAndRelease(rr, m.srtp.outbound.protectRtcp(server.allocator(), rr));
         }
         if (rtp != null) {
-            server.udp().sendRtp(rtp, m.clientRtp);
+            server.udpFor(m).sendRtp(rtp, m.clientRtp);
         }
         if (rr != null) {
-            server.udp().sendRtcp(rr, m.clientRtcp);
+            server.udpFor(m).sendRtcp(rr, m.clientRtcp);
         }
     }
 
@@ -1196,7 +1196,7 @@ public final class ServerSession {
         }
         if (t.protocol() == TransportProtocol.UDP && m.clientRtcp != null
                 && (state == ServerSessionState.RECORD || state == ServerSessionState.PLAY)) {
-            boolean ok = server.udp().sendRtcp(buf.retainedDuplicate(), m.clientRtcp);
+            boolean ok = server.udpFor(m).sendRtcp(buf.retainedDuplicate(), m.clientRtcp);
             if (ok) {
                 countOutboundRtcp(m, buf.readableBytes());
             }
@@ -1365,7 +1365,7 @@ public final class ServerSession {
                 }
             }
             int size = bye.readableBytes();
-            if (server.udp().sendRtcp(bye, m.clientRtcp)) {
+            if (server.udpFor(m).sendRtcp(bye, m.clientRtcp)) {
                 countOutboundRtcp(m, size);
             }
         }

@@ -409,7 +409,8 @@ final class SessionRequests {
         switch (spec.protocol()) {
             case UDP -> b.delivery(Transport.Delivery.UNICAST)
                     .clientPorts(spec.spec().clientPorts())
-                    .serverPorts(new PortPair(server.udp().rtpAddress().getPort(), server.udp().rtcpAddress().getPort()));
+                    .serverPorts(new PortPair(server.udpFor(media).rtpAddress().getPort(),
+                            server.udpFor(media).rtcpAddress().getPort()));
             case UDP_MULTICAST -> b.delivery(Transport.Delivery.MULTICAST)
                     .destination(media.multicast.group().getHostAddress())
                     .ports(new PortPair(media.multicast.rtpPort(), media.multicast.rtcpPort()))

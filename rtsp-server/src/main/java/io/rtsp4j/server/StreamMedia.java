@@ -295,7 +295,7 @@ final class StreamMedia {
     synchronized ServerStream.MulticastAddress acquireMulticast(boolean secure) {
         if (multicast == null) {
             ServerStream.MulticastAddress addr = fixedMulticast != null ? fixedMulticast
-                    : stream.server.multicastAllocator().allocate();
+                    : stream.server.multicastAllocator().allocate(secure);
             multicast = new MulticastGroup(stream.server, addr);
             multicastSecure = secure;
         } else if (multicastSecure != secure) {

@@ -39,7 +39,8 @@ public final class SrtpMulticastScenarios {
     static final String RANGE = "224.1.0.0/16";
 
     /** The scenarios, in run order. */
-    static final List<String> NAMES = List.of("playSecure", "oneProfilePerGroup", "recordRefused", "leaks");
+    static final List<String> NAMES = List.of("playSecure", "oneProfilePerGroup", "recordRefused",
+            "separateSrtpPorts", "leaks");
 
     private final AtomicReference<ServerStream> stream = new AtomicReference<>();
 
@@ -73,6 +74,7 @@ public final class SrtpMulticastScenarios {
             case "playSecure" -> playSecure();
             case "oneProfilePerGroup" -> oneProfilePerGroup();
             case "recordRefused" -> recordRefused();
+            case "separateSrtpPorts" -> separateSrtpPorts();
             case "leaks" -> assertThat(NettyLeakExtension.collect()).isEmpty();
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         }
@@ -85,8 +87,12 @@ public final class SrtpMulticastScenarios {
     }
 
     private TestServer start(TestHandler h) {
-        TestServer ts = TestServer.start(h, b -> b.multicast(RANGE, RTP_PORT, RTP_PORT + 1)
-                .rtspsAddress("127.0.0.1:0").tls(ServerTlsTest.tls(TlsConfig.Provider.AUTO).build()));
+        return start(h, b -> b);
+    }
+
+    private TestServer start(TestHandler h, java.util.function.UnaryOperator<RtspServerConfig.Builder> tweak) {
+        TestServer ts = TestServer.start(h, b -> tweak.apply(b.multicast(RANGE, RTP_PORT, RTP_PORT + 1)
+                .rtspsAddress("127.0.0.1:0").tls(ServerTlsTest.tls(TlsConfig.Provider.AUTO).build())));
         stream.set(ts.stream(Fixtures.h264()));
         return ts;
     }
@@ -173,6 +179,48 @@ public final class SrtpMulticastScenarios {
             h.awaitSessionClose();
             r = secure.setup(secure.url("/teststream/trackID=0"), "RTP/SAVP;multicast", null);
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        }
+    }
+
+    // With multicastSrtpPorts (mediamtx's 8006/8007) a group carrying SRTP uses them: SETUP answers them, SRTP
+    // reaches the group's SRTP RTP port, and the reader's SRTCP sent to the SRTP RTCP port (the second RTCP
+    // listener) reaches the RTCP callback; a later plain group keeps the plain ports.
+    private void separateSrtpPorts() throws Exception {
+        int srtpPort = 8006;
+        List<RtcpPacket> fromReader = new CopyOnWriteArrayList<>();
+        TestHandler h = TestHandler.serving(stream::get);
+        h.play = ctx -> {
+            ctx.session().onPacketRtcpAny((m, p) -> fromReader.add(p));
+            return Reply.ok();
+        };
+        try (TestServer ts = start(h, b -> b.multicastSrtpPorts(srtpPort, srtpPort + 1));
+             RtspTestClient c = connectTls(ts);
+             MulticastSocket rtp = join("224.1.0.1", srtpPort);
+             MulticastSocket rtcp = join("224.1.0.1", srtpPort + 1)) {
+            c.describe("/teststream");
+            SrtpKeyMaterial mine = SrtpPeer.newKey();
+            String url = c.url("/teststream/trackID=0");
+            RtspTestClient.Response r = c.setup(url, "RTP/SAVP;multicast", null,
+                    SrtpPeer.keyMgmtHeader(mine, 0x5555, url));
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.header("Transport")).startsWith("RTP/SAVP;multicast;destination=224.1.0.1;port=8006-8007");
+            SrtpContext key = SrtpContext.create(SrtpPeer.keyOfHeader(r.header("KeyMgmt")));
+            c.doPlay(c.url("/teststream"), r.session());
+
+            writeRtp(9, Fixtures.IDR);
+            assertThat(Fixtures.sequenceNumber(SrtpPeer.unprotectRtp(key, receive(rtp)))).isEqualTo(9);
+            byte[] rr = SrtpPeer.protectRtcp(SrtpContext.create(mine),
+                    Fixtures.rtcp(new ReceiverReport(0x5555, List.of())));
+            rtcp.send(new DatagramPacket(rr, rr.length, InetAddress.getByName("224.1.0.1"), srtpPort + 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> fromReader.contains(new ReceiverReport(0x5555, List.of())));
+            assertThat(c.request("TEARDOWN", c.url("/teststream"), "Session: " + r.session()).status())
+                    .isEqualTo(200);
+            h.awaitSessionClose();
+
+            RtspTestClient plain = ts.connect();
+            RtspTestClient.Response p = plain.doSetup(plain.url("/teststream/trackID=0"), "RTP/AVP;multicast", null);
+            assertThat(p.header("Transport")).startsWith("RTP/AVP;multicast;destination=224.1.0.")
+                    .contains("port=8002-8003");
         }
     }
 

@@ -33,9 +33,15 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         DEFAULTS.put("srtp-profile", "aes_cm_128_hmac_sha1_80");
         DEFAULTS.put("udp-rtp-address", ":8000");
         DEFAULTS.put("udp-rtcp-address", ":8001");
+        // SRTP on its own UDP ports (mediamtx: 8004/8005); empty = the plain UDP ports
+        DEFAULTS.put("srtp-rtp-address", "");
+        DEFAULTS.put("srtp-rtcp-address", "");
         DEFAULTS.put("multicast-ip-range", "224.1.0.0/16");
         DEFAULTS.put("multicast-rtp-port", "8002");
         DEFAULTS.put("multicast-rtcp-port", "8003");
+        // SRTP multicast groups on their own ports (mediamtx: 8006/8007); 0 = the plain multicast ports
+        DEFAULTS.put("multicast-srtp-rtp-port", "0");
+        DEFAULTS.put("multicast-srtp-rtcp-port", "0");
         DEFAULTS.put("user", "");
         DEFAULTS.put("pass", "");
         DEFAULTS.put("auth-methods", "basic,digest-md5");
@@ -105,7 +111,6 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         AtomicReference<RtspServer> ref = new AtomicReference<>();
         RtspServerConfig.Builder b = RtspServerConfig.builder()
                 .rtspAddress(opts.get("rtsp-address"))
-                .udpAddresses(opts.get("udp-rtp-address"), opts.get("udp-rtcp-address"))
                 .readTimeout(duration("read-timeout", opts.get("read-timeout")))
                 .writeTimeout(duration("write-timeout", opts.get("write-timeout")))
                 .idleTimeout(duration("idle-timeout", opts.get("idle-timeout")))
@@ -129,13 +134,9 @@ public final class ServerCommand implements Rtsp4jCli.Command {
             err.println("rtsp4j server: " + e.getMessage());
             return 2;
         }
-        String range = opts.get("multicast-ip-range");
-        if (!range.isBlank()) {
-            b.multicast(range, integer("multicast-rtp-port", opts.get("multicast-rtp-port")),
-                    integer("multicast-rtcp-port", opts.get("multicast-rtcp-port")));
-        }
         RtspServerConfig config;
         try {
+            udpOptions(b, opts);
             config = b.build();
         } catch (IllegalArgumentException e) {
             err.println("rtsp4j server: " + e.getMessage());
@@ -154,14 +155,37 @@ public final class ServerCommand implements Rtsp4jCli.Command {
             line.append(" udp-rtp=").append(hostPort(server.udpRtpAddress()))
                     .append(" udp-rtcp=").append(hostPort(server.udpRtcpAddress()));
         }
+        if (server.srtpUdpRtpAddress() != null) {
+            line.append(" srtp-rtp=").append(hostPort(server.srtpUdpRtpAddress()))
+                    .append(" srtp-rtcp=").append(hostPort(server.srtpUdpRtcpAddress()));
+        }
         if (config.multicastEnabled()) {
             line.append(" multicast=").append(config.multicastRange()).append(':').append(config.multicastRtpPort())
                     .append('-').append(config.multicastRtcpPort());
+            if (config.multicastSrtpRtpPort() != 0) {
+                line.append(" multicast-srtp=").append(config.multicastSrtpRtpPort()).append('-')
+                        .append(config.multicastSrtpRtcpPort());
+            }
         }
         out.println(line);
         out.flush();
         server.awaitTermination();
         return 0;
+    }
+
+    /**
+     * The UDP unicast and multicast options, plain and SRTP. Empty SRTP addresses and SRTP multicast ports 0 keep
+     * SRTP on the plain ports; an SRTP multicast port without a multicast range is refused by the builder.
+     */
+    static void udpOptions(RtspServerConfig.Builder b, Map<String, String> opts) {
+        b.udpAddresses(opts.get("udp-rtp-address"), opts.get("udp-rtcp-address"))
+                .srtpUdpAddresses(opts.get("srtp-rtp-address"), opts.get("srtp-rtcp-address"));
+        String range = opts.get("multicast-ip-range");
+        int srtpRtp = integer("multicast-srtp-rtp-port", opts.get("multicast-srtp-rtp-port"));
+        int srtpRtcp = integer("multicast-srtp-rtcp-port", opts.get("multicast-srtp-rtcp-port"));
+        b.multicast(range, range.isBlank() ? 0 : integer("multicast-rtp-port", opts.get("multicast-rtp-port")),
+                range.isBlank() ? 0 : integer("multicast-rtcp-port", opts.get("multicast-rtcp-port")));
+        b.multicastSrtpPorts(srtpRtp, srtpRtcp);
     }
 
     private static String hostPort(java.net.InetSocketAddress a) {
@@ -252,6 +276,9 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         s.println("  --tls-provider: auto (OpenSSL/BoringSSL when available, else the JDK), openssl, jdk.");
         s.println("  Over RTSPS, readers and publishers may use SRTP (RTP/SAVP, MIKEY keys) on the same UDP ports and");
         s.println("  multicast range as plain RTP; --srtp-profile: aes_cm_128_hmac_sha1_80 or aes_cm_128_hmac_sha1_32.");
+        s.println("  --srtp-rtp-address/--srtp-rtcp-address (e.g. :8004/:8005) give SRTP its own UDP pair and");
+        s.println("  --multicast-srtp-rtp-port/--multicast-srtp-rtcp-port (e.g. 8006/8007) its own multicast ports");
+        s.println("  (for firewall rules or mediamtx-like setups); empty/0 share the plain ones.");
         DEFAULTS.forEach((k, v) -> s.printf("  --%-25s default: %s%n", k, v.isEmpty() ? "(none)" : v));
     }
 }

@@ -196,13 +196,21 @@ class RelayInteropTest {
                                     "--tls-key", testResource("/tls/server.key"))));
                 }
                 if (runs.stream().anyMatch(r -> InteropCell.SRTP.equals(r.auth()))) {
-                    // RTSPS with UDP and multicast for SRTP (own ports and multicast range beside the plain relay).
-                    relays.put(InteropCell.SRTP, RelayProcess.start("relay-srtp", box, dir, 9054, 9000, true,
-                            List.of("--rtsps-address", (box.isNamespace() ? "" : "127.0.0.1") + ":"
-                                    + box.tcpPort(9022), "--tls-cert", testResource("/tls/server.crt"),
-                                    "--tls-key", testResource("/tls/server.key"), "--multicast-ip-range",
-                                    box.supportsMulticast() ? "224.2.0.0/16" : "", "--multicast-rtp-port", "9002",
-                                    "--multicast-rtcp-port", "9003")));
+                    // RTSPS with UDP and multicast for SRTP (own ports and multicast range beside the plain relay),
+                    // SRTP on its own UDP pair and multicast ports like mediamtx's 8004-8007 (--srtp-rtp-address
+                    // ...): the rtsps cells above cover SRTP sharing the plain UDP ports.
+                    String host = box.isNamespace() ? "" : "127.0.0.1";
+                    int srtpRtp = box.udpPortPair(9004);
+                    List<String> args = new ArrayList<>(List.of("--rtsps-address", host + ":" + box.tcpPort(9022),
+                            "--tls-cert", testResource("/tls/server.crt"), "--tls-key",
+                            testResource("/tls/server.key"), "--srtp-rtp-address", host + ":" + srtpRtp,
+                            "--srtp-rtcp-address", host + ":" + (srtpRtp + 1), "--multicast-ip-range",
+                            box.supportsMulticast() ? "224.2.0.0/16" : "", "--multicast-rtp-port", "9002",
+                            "--multicast-rtcp-port", "9003"));
+                    if (box.supportsMulticast()) {
+                        args.addAll(List.of("--multicast-srtp-rtp-port", "9006", "--multicast-srtp-rtcp-port", "9007"));
+                    }
+                    relays.put(InteropCell.SRTP, RelayProcess.start("relay-srtp", box, dir, 9054, 9000, true, args));
                 }
                 int port = 8654;
                 for (String auth : InteropCell.AUTHS) {
