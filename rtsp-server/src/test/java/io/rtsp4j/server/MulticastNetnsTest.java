@@ -1,16 +1,7 @@
 package io.rtsp4j.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,55 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MulticastNetnsTest {
 
-    private static final String NAMESPACE = "rtsp4j-srv-" + ProcessHandle.current().pid();
-    private static final Map<String, String> RESULTS = new HashMap<>();
-    private static String output = "";
-    private static boolean namespaceCreated;
+    private static NetnsScenarioRun run;
 
     @BeforeAll
     static void runScenariosInANamespace() throws Exception {
-        namespaceCreated = run("ip", "netns", "add", NAMESPACE) == 0;
-        Assumptions.assumeTrue(namespaceCreated,
-                "multicast tests need root and 'ip netns' (they also run in the rtsp-examples interop tests)");
-        assertThat(run("ip", "-n", NAMESPACE, "link", "set", "lo", "up", "multicast", "on")).isZero();
-        assertThat(run("ip", "-n", NAMESPACE, "route", "add", "224.0.0.0/4", "dev", "lo", "src", "127.0.0.1")).isZero();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", NAMESPACE, java,
-                "-Dio.netty.leakDetection.level=paranoid", "-Drtsp4j.noEpoll=false", "-cp", classPath,
-                MulticastScenarios.class.getName()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] out;
-        try {
-            out = p.getInputStream().readAllBytes();
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        output = new String(out, StandardCharsets.UTF_8);
-        for (String line : output.split("\n")) {
-            if (line.startsWith("RESULT ")) {
-                String[] parts = line.split(" ", 3);
-                RESULTS.put(parts[1], parts[2]);
-            }
-        }
+        run = NetnsScenarioRun.start("rtsp4j-srv-", MulticastScenarios.class);
     }
 
     @AfterAll
     static void deleteNamespace() throws Exception {
-        if (namespaceCreated) {
-            run("ip", "netns", "del", NAMESPACE);
-        }
-    }
-
-    private static int run(String... cmd) throws IOException, InterruptedException {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (IOException e) {
-            return -1;
-        }
+        NetnsScenarioRun.delete(run);
     }
 
     static List<String> scenarios() {
@@ -83,8 +35,6 @@ class MulticastNetnsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void scenario(String name) {
-        String result = RESULTS.get(name);
-        assertThat(result).as("scenario %s did not run; output:%n%s", name, output).isNotNull();
-        assertThat(result.replace('|', '\n')).isEqualTo("OK");
+        run.assertPassed(name);
     }
 }

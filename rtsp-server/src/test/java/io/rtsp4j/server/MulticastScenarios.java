@@ -9,17 +9,13 @@ import io.rtsp4j.rtp.rtcp.RtcpPacket;
 import io.rtsp4j.rtp.rtcp.SenderReport;
 import io.rtsp4j.sdp.description.Media;
 import io.rtsp4j.testing.NettyLeakExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MulticastSocket;
 import java.net.NetworkInterface;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -52,20 +48,7 @@ public final class MulticastScenarios {
      * @param args scenario names, none for all
      */
     public static void main(String[] args) {
-        List<String> names = args.length == 0 ? NAMES : List.of(args);
-        Map<String, String> results = new LinkedHashMap<>();
-        for (String name : names) {
-            try {
-                new MulticastScenarios().run(name);
-                results.put(name, "OK");
-            } catch (Throwable t) {
-                StringWriter w = new StringWriter();
-                t.printStackTrace(new PrintWriter(w));
-                results.put(name, "FAIL " + w.toString().replace('\n', '|'));
-            }
-            System.out.println("RESULT " + name + " " + results.get(name));
-        }
-        System.exit(0);
+        NetnsScenarioRun.runAndReport(args, NAMES, name -> new MulticastScenarios().run(name));
     }
 
     private void run(String name) throws Exception {
