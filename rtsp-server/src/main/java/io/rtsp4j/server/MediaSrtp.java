@@ -78,21 +78,10 @@ final class MediaSrtp {
      * @param size the plain RTP packet size
      */
     ByteBuf protectFramed(ByteBufAllocator alloc, ByteBuf framed, int size) {
-        int overhead = context.rtpOverhead();
-        ByteBuf out = alloc.directBuffer(StreamMedia.FRAME_HEADER + size + overhead);
-        out.writeBytes(framed, framed.readerIndex(), StreamMedia.FRAME_HEADER + size);
-        out.readerIndex(StreamMedia.FRAME_HEADER);
-        SrtpResult r;
-        synchronized (this) {
-            r = context.protectRtp(out);
+        ByteBuf out = protect(alloc, framed, StreamMedia.FRAME_HEADER, size, true);
+        if (out != null) {
+            out.setShort(2, size + context.rtpOverhead());
         }
-        if (!r.isOk()) {
-            out.release();
-            failed("RTP", r);
-            return null;
-        }
-        out.readerIndex(0);
-        out.setShort(2, size + overhead);
         return out;
     }
 
@@ -102,40 +91,34 @@ final class MediaSrtp {
      * @param plain the packet as its readable bytes; not retained or released
      */
     ByteBuf protectRtcp(ByteBufAllocator alloc, ByteBuf plain) {
-        return protectRtcp(alloc, plain, context, this);
-    }
-
-    /** Protects an RTCP packet into a new buffer with {@code context}, holding {@code lock}; null on failure. */
-    static ByteBuf protectRtcp(ByteBufAllocator alloc, ByteBuf plain, SrtpContext context, Object lock) {
-        int size = plain.readableBytes();
-        ByteBuf out = alloc.directBuffer(size + context.rtcpOverhead());
-        out.writeBytes(plain, plain.readerIndex(), size);
-        SrtpResult r;
-        synchronized (lock) {
-            r = context.protectRtcp(out);
-        }
-        if (!r.isOk()) {
-            out.release();
-            LOG.warn("SRTCP protection failed: {}", r);
-            return null;
-        }
-        return out;
+        return protect(alloc, plain, 0, plain.readableBytes(), false);
     }
 
     /** Protects an unframed RTP packet into a new buffer; {@code null} on failure. Does not take ownership. */
     ByteBuf protectRtp(ByteBufAllocator alloc, ByteBuf plain) {
-        int size = plain.readableBytes();
-        ByteBuf out = alloc.directBuffer(size + context.rtpOverhead());
-        out.writeBytes(plain, plain.readerIndex(), size);
+        return protect(alloc, plain, 0, plain.readableBytes(), true);
+    }
+
+    /**
+     * Copies {@code header} bytes then a {@code size}-byte packet from {@code src}'s reader index into a new buffer
+     * with room for the SRTP/SRTCP overhead and protects the packet in place (the header is copied as is);
+     * {@code null} on failure (logged at most once per second). Does not take ownership of {@code src}.
+     */
+    private ByteBuf protect(ByteBufAllocator alloc, ByteBuf src, int header, int size, boolean rtp) {
+        int overhead = rtp ? context.rtpOverhead() : context.rtcpOverhead();
+        ByteBuf out = alloc.directBuffer(header + size + overhead);
+        out.writeBytes(src, src.readerIndex(), header + size);
+        out.readerIndex(header);
         SrtpResult r;
         synchronized (this) {
-            r = context.protectRtp(out);
+            r = rtp ? context.protectRtp(out) : context.protectRtcp(out);
         }
         if (!r.isOk()) {
             out.release();
-            failed("RTP", r);
+            failed(rtp ? "RTP" : "RTCP", r);
             return null;
         }
+        out.readerIndex(0);
         return out;
     }
 

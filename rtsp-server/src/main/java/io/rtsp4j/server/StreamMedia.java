@@ -150,8 +150,7 @@ final class StreamMedia {
         try {
             if (secureReaderCount > 0 || (g != null && multicastSecure)) {
                 // SRTP: protected once per packet for every secure reader (and the secure multicast group).
-                ByteBuf secure = protectFramed(p.plain, size);
-                p.secure = secure == PROTECTION_FAILED ? null : secure;
+                p.secure = srtp().protectFramed(stream.server.allocator(), p.plain, size); // null: failed
             }
             for (LoopReaders l : loops) {
                 l.enqueue(p);
@@ -168,15 +167,7 @@ final class StreamMedia {
                     ByteBuf sr = stream.senderReportFor(f);
                     if (sr != null) {
                         g.needsSenderReport = false;
-                        if (!multicastSecure) {
-                            g.sendRtcp(sr);
-                        } else {
-                            ByteBuf protectedSr = protectRtcp(sr);
-                            sr.release();
-                            if (protectedSr != PROTECTION_FAILED) {
-                                g.sendRtcp(protectedSr);
-                            }
-                        }
+                        sendRtcp(g, sr, multicastSecure);
                     }
                 }
             }
@@ -217,18 +208,12 @@ final class StreamMedia {
         ByteBuf sr = stream.senderReportFor(f);
         if (sr != null) {
             r.needsSenderReport = false;
-            ByteBuf out = sr;
-            try {
-                if (r.secure()) {
-                    out = protectRtcp(sr);
-                    if (out == PROTECTION_FAILED) {
-                        return;
-                    }
-                }
-                r.writeRtcp(out);
-            } finally {
-                sr.release();
-                if (out != sr && out != PROTECTION_FAILED) {
+            ByteBuf out = r.secure() ? srtp().protectRtcp(stream.server.allocator(), sr) : sr.retain();
+            sr.release();
+            if (out != null) { // null: SRTCP protection failed (logged)
+                try {
+                    r.writeRtcp(out);
+                } finally {
                     out.release();
                 }
             }
@@ -243,38 +228,45 @@ final class StreamMedia {
                     + max + ")");
         }
         ByteBuf buf = RtcpPackets.encodeCompound(packets, stream.server.allocator());
-        ByteBuf secure = null; // the SRTCP copy, protected once for every secure reader
+        MulticastGroup g = activeMulticast();
+        // The SRTCP copy, protected once for every secure reader and the secure group (null: none, or failed).
+        ByteBuf secure = secureReaderCount > 0 || (g != null && multicastSecure)
+                ? srtp().protectRtcp(stream.server.allocator(), buf) : null;
         try {
             for (ReaderTarget r : readers()) {
-                if (!r.secure()) {
-                    r.sendRtcp(buf);
-                } else {
-                    secure = secure != null ? secure : protectRtcp(buf);
-                    if (secure != PROTECTION_FAILED) {
-                        r.sendRtcp(secure);
-                    }
+                ByteBuf out = r.secure() ? secure : buf;
+                if (out != null) {
+                    r.sendRtcp(out);
                 }
                 outboundRtcp.incrementAndGet();
                 outboundBytes.addAndGet(size);
             }
-            MulticastGroup g = activeMulticast();
             if (g != null) {
-                if (multicastSecure) {
-                    secure = secure != null ? secure : protectRtcp(buf);
-                }
-                if (!multicastSecure) {
-                    g.sendRtcp(buf.retainedDuplicate());
-                } else if (secure != PROTECTION_FAILED) {
-                    g.sendRtcp(secure.retainedDuplicate());
+                ByteBuf out = multicastSecure ? secure : buf;
+                if (out != null) {
+                    g.sendRtcp(out.retainedDuplicate());
                 }
                 outboundRtcp.incrementAndGet();
                 outboundBytes.addAndGet(size);
             }
         } finally {
             buf.release();
-            if (secure != null && secure != PROTECTION_FAILED) {
+            if (secure != null) {
                 secure.release();
             }
+        }
+    }
+
+    /** A sender report to the multicast group, as SRTCP when the group is secure; takes ownership of {@code sr}. */
+    private void sendRtcp(MulticastGroup g, ByteBuf sr, boolean secure) {
+        if (!secure) {
+            g.sendRtcp(sr);
+            return;
+        }
+        ByteBuf out = srtp().protectRtcp(stream.server.allocator(), sr);
+        sr.release();
+        if (out != null) {
+            g.sendRtcp(out);
         }
     }
 
@@ -329,9 +321,6 @@ final class StreamMedia {
 
     // ------------------------------------------------------------------------------------------ SRTP
 
-    /** Marks a failed protection within one write, so that it is tried once per packet, not once per reader. */
-    private static final ByteBuf PROTECTION_FAILED = io.netty.buffer.Unpooled.EMPTY_BUFFER;
-
     /** The media's SRTP key and protector, made at its first secure use (DESCRIBE or SETUP over TLS). */
     private volatile MediaSrtp srtp;
     /** Whether the multicast group carries SRTP (guarded by this monitor, read by the writer after activation). */
@@ -349,17 +338,6 @@ final class StreamMedia {
             }
         }
         return s;
-    }
-
-
-    private ByteBuf protectFramed(ByteBuf framed, int size) {
-        ByteBuf out = srtp().protectFramed(stream.server.allocator(), framed, size);
-        return out == null ? PROTECTION_FAILED : out;
-    }
-
-    private ByteBuf protectRtcp(ByteBuf plain) {
-        ByteBuf out = srtp().protectRtcp(stream.server.allocator(), plain);
-        return out == null ? PROTECTION_FAILED : out;
     }
 
     StreamStats.MediaStats stats() {
