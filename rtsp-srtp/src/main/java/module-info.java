@@ -12,6 +12,8 @@
 module io.rtsp4j.srtp {
     requires transitive io.netty.buffer;
     requires transitive io.netty.common;
+    // Optional: PacketMacs asks HotSpot whether SHA-1 is an intrinsic here (falls back when absent).
+    requires static jdk.management;
 
     exports io.rtsp4j.srtp;
     exports io.rtsp4j.srtp.mikey;

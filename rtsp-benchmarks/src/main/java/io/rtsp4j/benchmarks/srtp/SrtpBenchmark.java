@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * one protected packet into the buffer before each call (a 1,210-byte copy, included in the figure) and uses a
  * context without replay window so the same index may pass again; the window costs a few bit operations.
  *
- * <p>Run with {@code -jvmArgs -Dio.rtsp4j.srtp.hmac=builtin} to measure rtsp-srtp's own HMAC-SHA1 instead of
- * the JDK's (the default).
+ * <p>Run with {@code -jvmArgs -Dio.rtsp4j.srtp.hmac=jdk} or {@code =builtin} to force the JDK's HMAC-SHA1 or
+ * rtsp-srtp's own (the default, {@code auto}, picks the JDK's only where HotSpot has a SHA-1 intrinsic).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

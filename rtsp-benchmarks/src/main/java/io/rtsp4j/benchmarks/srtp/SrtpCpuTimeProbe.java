@@ -33,7 +33,7 @@ public final class SrtpCpuTimeProbe {
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.println("HMAC-SHA1 implementation: " + System.getProperty("io.rtsp4j.srtp.hmac", "jdk"));
+        System.out.println("HMAC-SHA1 implementation: " + System.getProperty("io.rtsp4j.srtp.hmac", "auto"));
         for (SrtpProfile profile : new SrtpProfile[] {SrtpProfile.AES_CM_128_HMAC_SHA1_80,
                 SrtpProfile.AEAD_AES_128_GCM}) {
             for (boolean unprotect : new boolean[] {false, true}) {
