@@ -32,6 +32,11 @@ final class LoopFlusher implements Runnable {
     private static final long DELAY_NANOS = Math.max(0, Long.getLong("rtsp4j.flushDelayMicros", 0)) * 1000;
 
     private EventLoop loop;
+    /** Writers holding packets for a batch, in the order they started holding. */
+    private ArrayList<PacketWriter> held = new ArrayList<>();
+    private ArrayList<PacketWriter> heldSpare = new ArrayList<>();
+    private boolean holdTimerScheduled;
+    private final Runnable holdTimer = this::flushExpired;
     private ArrayList<PacketWriter> pending = new ArrayList<>();
     private ArrayList<PacketWriter> spare = new ArrayList<>();
     private boolean scheduled;
@@ -57,6 +62,57 @@ final class LoopFlusher implements Runnable {
             } else {
                 loop.execute(this);
             }
+        }
+    }
+
+    /**
+     * Flushes {@code w} when its oldest held packet has waited {@link PacketWriter#maxHoldNanos}, unless a full
+     * batch or anything else flushed it before.
+     */
+    void hold(PacketWriter w) {
+        if (w.inHoldList) {
+            return;
+        }
+        w.inHoldList = true;
+        held.add(w);
+        if (!holdTimerScheduled) {
+            holdTimerScheduled = true;
+            loop.schedule(holdTimer, w.maxHoldNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void flushExpired() {
+        holdTimerScheduled = false;
+        ArrayList<PacketWriter> now = held;
+        held = heldSpare;
+        long t = System.nanoTime();
+        long nextDelay = Long.MAX_VALUE;
+        for (int i = 0; i < now.size(); i++) {
+            PacketWriter w = now.get(i);
+            if (w.unflushed() == 0) {
+                // Flushed since it started holding (a full batch, a response).
+                w.inHoldList = false;
+                continue;
+            }
+            long left = w.heldSince + w.maxHoldNanos - t;
+            // A timer tick's slack: what is due within an eighth of the hold goes now rather than one more tick.
+            if (left <= w.maxHoldNanos / 8) {
+                w.inHoldList = false;
+                try {
+                    w.flushNow();
+                } catch (RuntimeException e) {
+                    LOG.debug("flush failed: {}", e.toString());
+                }
+            } else {
+                held.add(w);
+                nextDelay = Math.min(nextDelay, left);
+            }
+        }
+        now.clear();
+        heldSpare = now;
+        if (!held.isEmpty() && !holdTimerScheduled) {
+            holdTimerScheduled = true;
+            loop.schedule(holdTimer, nextDelay, TimeUnit.NANOSECONDS);
         }
     }
 

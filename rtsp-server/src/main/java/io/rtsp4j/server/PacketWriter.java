@@ -5,11 +5,15 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.util.AttributeKey;
 import io.rtsp4j.base.codec.RtspEncoder;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes media packets into one channel from the channel's event loop, and flushes it once per loop tick through
  * the loop's {@link LoopFlusher}: a burst of packets becomes one {@code writev} (TCP) or one {@code sendmmsg}
- * (epoll UDP) instead of a syscall per packet.
+ * (epoll UDP) instead of a syscall per packet. A connection's writer may also hold evenly paced packets for a
+ * batch of {@link RtspServerConfig#writeBatchPackets()} (the flusher writes what waited
+ * {@link RtspServerConfig#writeBatchMaxDelay()}); anything else that flushes the channel (an RTSP response, an
+ * RTCP report) writes what was held too.
  *
  * <p>Packets enter the pipeline at a fixed context instead of its tail: for a connection, right below the RTSP
  * encoder (the bytes are already framed, as if the encoder had produced them), so that only what lies between the
@@ -28,23 +32,45 @@ final class PacketWriter {
      */
     static final int FLUSH_AFTER = 64;
 
+    /** Staggers the batches of connections: each new writer starts at the next phase. */
+    private static final AtomicInteger PHASES = new AtomicInteger();
+
     private final Channel channel;
     private final ChannelHandlerContext ctx;
+    /** Media packets held before a flush ({@link RtspServerConfig#writeBatchPackets()}); 1 = flush every tick. */
+    private final int batch;
+    /** The longest a held packet waits, in ns. */
+    final long maxHoldNanos;
+    /** Packets to hold before the next flush: 1..batch for the first batch (the phase), then batch. */
+    private int threshold;
+    /** When the oldest held packet was written (loop confined). */
+    long heldSince;
+    /** Whether this writer is in its loop flusher's hold list (loop confined). */
+    boolean inHoldList;
     /** Whether this writer waits in its loop's flusher (loop confined). */
     boolean flushPending;
     /** Packets written since the last flush (loop confined). */
     private int unflushed;
 
     PacketWriter(Channel channel, ChannelHandlerContext ctx) {
+        this(channel, ctx, 1, 0);
+    }
+
+    PacketWriter(Channel channel, ChannelHandlerContext ctx, int batch, long maxHoldNanos) {
         this.channel = channel;
         this.ctx = ctx;
+        this.batch = batch;
+        this.maxHoldNanos = maxHoldNanos;
+        // Readers usually connect before a stream starts or all at once: without a phase every one of them would
+        // flush on the same packets, one burst of sends (and of wake-ups in the readers) every N packets.
+        this.threshold = batch > 1 ? 1 + Math.floorMod(PHASES.getAndIncrement(), batch) : 1;
     }
 
     /**
      * The writer of an RTSP connection, shared by every reader target of the connection (e.g. the video and the
      * audio of one session), so that the connection is flushed once per tick whatever the number of medias.
      */
-    static PacketWriter ofConnection(Channel channel) {
+    static PacketWriter ofConnection(Channel channel, RtspServerConfig config) {
         PacketWriter w = channel.attr(KEY).get();
         if (w != null) {
             return w;
@@ -55,7 +81,7 @@ final class PacketWriter {
             // No RTSP encoder (a tunnel with its own codec): enter at the tail, through every handler.
             entry = p.lastContext();
         }
-        w = new PacketWriter(channel, entry);
+        w = new PacketWriter(channel, entry, config.writeBatchPackets(), config.writeBatchMaxDelay().toNanos());
         PacketWriter old = channel.attr(KEY).setIfAbsent(w);
         return old != null ? old : w;
     }
@@ -82,7 +108,20 @@ final class PacketWriter {
             // The flusher still flushes what follows at the end of the tick.
             flush();
         }
+        if (unflushed < threshold) {
+            // Batching: hold this packet for later ones, at most maxHoldNanos.
+            if (unflushed == 1) {
+                heldSince = System.nanoTime();
+                LoopFlusher.of(channel.eventLoop()).hold(this);
+            }
+            return;
+        }
         scheduleFlush();
+    }
+
+    /** Packets written and not flushed yet. Event loop only. */
+    int unflushed() {
+        return unflushed;
     }
 
     /** Flushes the channel at the end of this tick (for writes made otherwise). Event loop only. */
@@ -101,6 +140,7 @@ final class PacketWriter {
 
     private void flush() {
         unflushed = 0;
+        threshold = batch;
         if (ctx == null) {
             channel.flush();
         } else {

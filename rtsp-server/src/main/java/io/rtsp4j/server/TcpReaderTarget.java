@@ -17,7 +17,7 @@ final class TcpReaderTarget extends ReaderTarget {
     TcpReaderTarget(ServerSession session, SessionMedia media, ServerConnection conn) {
         super(session, media);
         this.channel = conn.channel;
-        this.writer = PacketWriter.ofConnection(conn.channel);
+        this.writer = PacketWriter.ofConnection(conn.channel, conn.server.config());
         this.rtpChannel = media.rtpChannel;
         this.rtcpChannel = media.rtpChannel + 1;
     }

@@ -49,6 +49,9 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         DEFAULTS.put("write-timeout", "10s");
         DEFAULTS.put("idle-timeout", "60s");
         DEFAULTS.put("write-queue-size", "256");
+        // TCP readers: packets per write (1 = every tick) and the longest hold (trades latency for CPU)
+        DEFAULTS.put("write-batch-packets", "1");
+        DEFAULTS.put("write-batch-max-delay", "10ms");
         DEFAULTS.put("max-packet-size", "1472");
         DEFAULTS.put("udp-read-buffer-size", "0");
         // RTSP over HTTP (rtsph://, ffmpeg -rtsp_transport http) and over WebSocket (rtsp.onvif.org), same port
@@ -123,6 +126,7 @@ public final class ServerCommand implements Rtsp4jCli.Command {
                 .tunnelPairingChecksIp(bool("tunnel-pair-by-ip", opts.get("tunnel-pair-by-ip")))
                 .handler(new RelayHandler(ref::get, refuseSecond, opts.get("user"), opts.get("pass")));
         try {
+            writeBatchOptions(b, opts);
             TlsConfig tls = tls(opts);
             if (tls != null) {
                 b.rtspsAddress(opts.get("rtsps-address")).tls(tls);
@@ -219,6 +223,12 @@ public final class ServerCommand implements Rtsp4jCli.Command {
                 .build();
     }
 
+    /** {@code --write-batch-packets} and {@code --write-batch-max-delay} into the builder. */
+    static void writeBatchOptions(RtspServerConfig.Builder b, Map<String, String> opts) {
+        b.writeBatchPackets(integer("write-batch-packets", opts.get("write-batch-packets")))
+                .writeBatchMaxDelay(duration("write-batch-max-delay", opts.get("write-batch-max-delay")));
+    }
+
     static Duration duration(String name, String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         try {
@@ -279,6 +289,8 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         s.println("  --srtp-rtp-address/--srtp-rtcp-address (e.g. :8004/:8005) give SRTP its own UDP pair and");
         s.println("  --multicast-srtp-rtp-port/--multicast-srtp-rtcp-port (e.g. 8006/8007) its own multicast ports");
         s.println("  (for firewall rules or mediamtx-like setups); empty/0 share the plain ones.");
+        s.println("  --write-batch-packets N holds up to N packets per TCP reader and writes them with one syscall,");
+        s.println("  never holding one longer than --write-batch-max-delay: less CPU per reader, more latency.");
         DEFAULTS.forEach((k, v) -> s.printf("  --%-25s default: %s%n", k, v.isEmpty() ? "(none)" : v));
     }
 }

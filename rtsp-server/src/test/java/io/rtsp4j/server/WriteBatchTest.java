@@ -1,0 +1,151 @@
+package io.rtsp4j.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.rtsp4j.rtp.RtpPacket;
+import io.rtsp4j.sdp.description.Media;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RtspServerConfig#writeBatchPackets()} and {@link RtspServerConfig#writeBatchMaxDelay()}: a TCP reader's
+ * connection holds evenly paced packets and writes them in groups, never holding one longer than the delay, and
+ * anything else that flushes the connection writes what was held. Nothing here depends on timing except through
+ * holds far longer than the test's own waits (a held packet cannot leave before its hold timer runs).
+ */
+class WriteBatchTest {
+
+    private static final String TCP = "RTP/AVP/TCP;unicast;interleaved=0-1";
+
+    private final AtomicReference<ServerStream> stream = new AtomicReference<>();
+
+    private Media media() {
+        return stream.get().description().medias().get(0);
+    }
+
+    private void write(int from, int to) {
+        byte[] payload = new byte[300];
+        payload[0] = 0x41;
+        for (int seq = from; seq < to; seq++) {
+            RtpPacket p = Fixtures.packet(96, seq, seq * 3000L, 1, payload);
+            try {
+                stream.get().writeRtp(media(), p);
+            } finally {
+                p.release();
+            }
+        }
+    }
+
+    private String session;
+
+    private RtspTestClient playingReader(TestServer ts) throws IOException {
+        RtspTestClient c = ts.connect();
+        session = c.doSetup(ts.url("/teststream/trackID=0"), TCP, null).session();
+        c.doPlay(ts.url("/teststream"), session);
+        return c;
+    }
+
+    /**
+     * Gets a fresh connection past its first batch, whose length is its phase (1 to the batch size, unknown to
+     * the test): after a full batch of packets, all read (what the phase left over leaves with the hold timer),
+     * nothing is held and the next packet starts a whole batch.
+     */
+    private void passThePhase(RtspTestClient c, int batch) throws IOException {
+        write(0, batch);
+        assertThat(readRtp(c, batch)).isEqualTo(range(0, batch));
+    }
+
+    private static List<Integer> readRtp(RtspTestClient c, int count) throws IOException {
+        List<Integer> got = new ArrayList<>();
+        while (got.size() < count) {
+            RtspTestClient.Frame f = c.readFrame();
+            if (f.channel() == 0) {
+                got.add(Fixtures.sequenceNumber(f.payload()));
+            }
+        }
+        return got;
+    }
+
+    private static List<Integer> range(int from, int to) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
+    @Test
+    void byDefaultNothingIsHeld() {
+        RtspServerConfig c = RtspServerConfig.builder().rtspAddress(":8554").build();
+        assertThat(c.writeBatchPackets()).isEqualTo(1);
+        assertThat(c.writeBatchMaxDelay()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void batchedReadersGetEveryPacketInOrder() throws Exception {
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
+                b -> b.writeBatchPackets(3).writeBatchMaxDelay(Duration.ofMillis(20)))) {
+            stream.set(ts.stream(Fixtures.h264()));
+            List<RtspTestClient> readers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                readers.add(playingReader(ts));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 4);
+            // Evenly paced packets (each written on its own, as a paced source does), then a burst, then a tail
+            // shorter than a batch that only the hold timer writes.
+            for (int seq = 0; seq < 30; seq++) {
+                write(seq, seq + 1);
+                Thread.sleep(1);
+            }
+            write(30, 130);
+            write(130, 131);
+            for (RtspTestClient c : readers) {
+                assertThat(readRtp(c, 131)).isEqualTo(range(0, 131));
+            }
+            StreamStats.MediaStats ms = stream.get().stats().medias().get(0);
+            assertThat(ms.outboundRtpPackets()).isEqualTo(4L * 131);
+            assertThat(ms.droppedPackets()).isZero();
+        }
+    }
+
+    @Test
+    void aLonePacketIsHeldThenWrittenByTheTimer() throws Exception {
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
+                b -> b.writeBatchPackets(64).writeBatchMaxDelay(Duration.ofSeconds(1)))) {
+            stream.set(ts.stream(Fixtures.h264()));
+            RtspTestClient c = playingReader(ts);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 1);
+            passThePhase(c, 64);
+            write(64, 65);
+            assertThat(c.staysSilent(300)).as("packet 64 held for the 1 s hold").isTrue();
+            assertThat(readRtp(c, 1)).as("then written by the timer").containsExactly(64);
+            // A whole batch in one go: written as one group.
+            write(65, 65 + 64);
+            assertThat(readRtp(c, 64)).isEqualTo(range(65, 129));
+        }
+    }
+
+    @Test
+    void aResponseOnTheConnectionWritesWhatWasHeld() throws Exception {
+        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
+                b -> b.writeBatchPackets(64).writeBatchMaxDelay(Duration.ofSeconds(1)))) {
+            stream.set(ts.stream(Fixtures.h264()));
+            RtspTestClient c = playingReader(ts);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 1);
+            passThePhase(c, 64);
+            write(64, 65);
+            assertThat(c.staysSilent(300)).as("packet 64 held").isTrue();
+            // A request's response is flushed at once, and the held packet leaves with it, before it.
+            c.sendRequest("GET_PARAMETER", ts.url("/teststream"), null, "Session: " + session);
+            Object first = c.readMessage();
+            assertThat(first).isInstanceOf(RtspTestClient.Frame.class);
+            assertThat(Fixtures.sequenceNumber(((RtspTestClient.Frame) first).payload())).isEqualTo(64);
+            assertThat(c.readMessage()).isInstanceOf(RtspTestClient.Response.class);
+        }
+    }
+}
