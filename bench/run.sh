@@ -10,7 +10,8 @@
 #   --relay-cmd CMD     command that runs the relay in the foreground; it must exec the server process itself
 #                       (its pid is the one sampled) and serve rtsp://127.0.0.1:PORT/ on loopback only.
 #                       Placeholders: {port} {udp_rtp} {udp_rtcp} {multicast_range}.
-#                       Default: java $RELAY_JAVA_OPTS -jar rtsp-examples/target/rtsp4j.jar server ...
+#                       Default: java $RELAY_JAVA_OPTS -jar rtsp-examples/target/rtsp4j.jar server ... $RELAY_ARGS
+#                       (RELAY_ARGS: extra relay flags, e.g. "--write-batch-packets 3")
 #   --relay-name NAME   label in the results (default rtsp4j)
 #   --port N            RTSP port (default 18554)
 #   --cases "A B ..."   cases to run (default: all, see CASES below)
@@ -91,6 +92,7 @@ relay_command() {   # $1: multicast range ("" = disabled)
   if [ -z "$cmd" ]; then
     cmd="java $RELAY_JAVA_OPTS -jar $JAR server --rtsp-address 127.0.0.1:{port} --udp-rtp-address 127.0.0.1:{udp_rtp}"
     cmd="$cmd --udp-rtcp-address 127.0.0.1:{udp_rtcp} --multicast-ip-range '{multicast_range}' --log-level warn"
+    cmd="$cmd $RELAY_ARGS"
   fi
   cmd=${cmd//\{port\}/$PORT}; cmd=${cmd//\{udp_rtp\}/$UDP_RTP}; cmd=${cmd//\{udp_rtcp\}/$UDP_RTCP}
   echo "${cmd//\{multicast_range\}/$1}"
