@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * event loop thread; used only on that thread. The flush runs as a task of the loop queued when the first channel
  * is added (so it runs after the writes of the current task and of the tasks already queued, in the same tick):
  * no packet waits for a later write to be flushed, and no task or promise is allocated per packet.
+ *
+ * <p>Connections that batch their writes ({@link RtspServerConfig#writeBatchPackets()}) are not added until a batch
+ * is full; meanwhile they wait in the hold list, whose single timer writes what has been held for
+ * {@link RtspServerConfig#writeBatchMaxDelay()}.
  */
 final class LoopFlusher implements Runnable {
 
@@ -23,13 +27,6 @@ final class LoopFlusher implements Runnable {
             return new LoopFlusher();
         }
     };
-
-    /**
-     * Experimental: hold flushes this long (system property {@code rtsp4j.flushDelayMicros}, default 0 = flush in
-     * the tick of the write). Evenly paced streams then send several packets per syscall and wake their readers
-     * less often, for up to that much latency; see docs/performance.md.
-     */
-    private static final long DELAY_NANOS = Math.max(0, Long.getLong("rtsp4j.flushDelayMicros", 0)) * 1000;
 
     private EventLoop loop;
     /** Writers holding packets for a batch, in the order they started holding. */
@@ -57,11 +54,7 @@ final class LoopFlusher implements Runnable {
         pending.add(w);
         if (!scheduled) {
             scheduled = true;
-            if (DELAY_NANOS > 0) {
-                loop.schedule(this, DELAY_NANOS, TimeUnit.NANOSECONDS);
-            } else {
-                loop.execute(this);
-            }
+            loop.execute(this);
         }
     }
 
