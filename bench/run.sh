@@ -51,6 +51,7 @@ ALL_CASES="iperf-tcp iperf-udp tcp-1 tcp-10 tcp-50 tcp-100 tcp-200 tcp-400 tcp-8
 CASES=$ALL_CASES
 RELAY_JAVA_OPTS=${RELAY_JAVA_OPTS:-"-Xms256m -Xmx2g"}
 BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xms256m -Xmx1g"}
+RELAY_ARGS=${RELAY_ARGS:-}
 
 ORIG_ARGS=("$@")
 while [ $# -gt 0 ]; do

@@ -9,10 +9,10 @@ jq -rs '
   (map(select(.case == "iperf-tcp"))[0].delivered_mbps // null) as $tcp
   | (map(select(.case == "iperf-udp"))[0].delivered_pps // null) as $udp
   | (["case","readers","rate","sent","received","loss%","p50ms","p99ms","p999ms","maxms","Mbit/s","ceil%",
-      "srv_cores","cpu-s/Mpkt","rss_MB","KB/rdr","tool_cores","tool_limit","load"] | @tsv),
+      "srv_cores","cpu-s/Mpkt","rss_MB","KB/rdr","tool_cores","tool_limit","load","steal%"] | @tsv),
     (.[] | if .tool == "iperf3" then
         [.case, "-", "-", "-", "-", (.loss_pct | r(3)), "-", "-", "-", "-", (.delivered_mbps | r(0)), "100",
-         "-", "-", "-", "-", "-", "-", (.load1_before | r(2))] | @tsv
+         "-", "-", "-", "-", "-", "-", (.load1_before | r(2)), "-"] | @tsv
       elif .error then [.case, .error] | @tsv
       else
         (if .reader_transport == "tcp" then (if $tcp then .delivered_mbps / $tcp * 100 else null end)
@@ -25,6 +25,6 @@ jq -rs '
            (.delivered_mbps | r(1)), ($ceil | r(2)), (.server_cores | r(3)),
            (.server_cpu_s_per_million_packets | r(2)), (.server_rss_mb | r(0)),
            (.server_rss_kb_per_reader | r(1)), (.tool_cores | r(3)), (if .tool_bottleneck then "YES" else "no" end),
-           ((.load1_start | r(2)) + "/" + (.load1_end | r(2)))] | @tsv
+           ((.load1_start | r(2)) + "/" + (.load1_end | r(2))), (.host_steal_pct | r(1))] | @tsv
       end)
 ' "$f" | column -t -s $'\t'

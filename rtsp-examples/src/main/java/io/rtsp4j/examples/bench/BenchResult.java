@@ -35,6 +35,8 @@ final class BenchResult {
     long serverThreads = -1;
     double load1Start = -1;
     double load1End = -1;
+    long[] machineTicksStart;
+    long[] machineTicksEnd;
     long publisherLagMaxNanos;
     long publisherDropped;
     ReaderShard.Snapshot totals = new ReaderShard.Snapshot();
@@ -81,6 +83,11 @@ final class BenchResult {
 
     double toolCpu() {
         return toolCpuStart < 0 || toolCpuEnd < 0 ? -1 : toolCpuEnd - toolCpuStart;
+    }
+
+    /** Machine CPU time stolen by the hypervisor over the window, in %, or -1 when unknown. */
+    double stealPct() {
+        return ProcStats.stealPercent(machineTicksStart, machineTicksEnd);
     }
 
     /** Decides whether the tool limited the run, and why. */
@@ -174,6 +181,7 @@ final class BenchResult {
                 .field("tool_bottleneck_reason", toolBottleneckReason)
                 .field("load1_start", load1Start < 0 ? null : load1Start, 2)
                 .field("load1_end", load1End < 0 ? null : load1End, 2)
+                .field("host_steal_pct", stealPct() < 0 ? null : stealPct(), 2)
                 .field("connect_s", connectSeconds, 3)
                 .field("drain_s", drainSeconds, 3)
                 .field("errors", errors);

@@ -160,6 +160,7 @@ final class BenchRun {
                 result.serverCpuStart = o.serverPid() > 0 ? ProcStats.cpuSeconds(o.serverPid()) : -1;
                 result.toolCpuStart = ProcStats.cpuSeconds(0);
                 result.load1Start = ProcStats.load1();
+                result.machineTicksStart = ProcStats.machineTicks();
                 shards.values().forEach(ReaderShard::resetProbe);
                 publisher.resetLag();
             }
@@ -173,6 +174,7 @@ final class BenchRun {
                 result.serverCpuEnd = o.serverPid() > 0 ? ProcStats.cpuSeconds(o.serverPid()) : -1;
                 result.toolCpuEnd = ProcStats.cpuSeconds(0);
                 result.load1End = ProcStats.load1();
+                result.machineTicksEnd = ProcStats.machineTicks();
                 result.publisherLagMaxNanos = publisher.maxLagNanos();
                 result.sent = Math.max(0, Math.min(publisher.sent(), result.windowPackets));
                 break;
@@ -185,6 +187,7 @@ final class BenchRun {
                 result.serverCpuEnd = o.serverPid() > 0 ? ProcStats.cpuSeconds(o.serverPid()) : -1;
                 result.toolCpuEnd = ProcStats.cpuSeconds(0);
                 result.load1End = ProcStats.load1();
+                result.machineTicksEnd = ProcStats.machineTicks();
                 long finalSent;
                 try {
                     finalSent = publisher.stop().get(10, TimeUnit.SECONDS);

@@ -120,6 +120,54 @@ final class ProcStats {
         }
     }
 
+    /**
+     * The machine's CPU time so far from the first line of {@code /proc/stat}: all ticks and the ticks stolen by
+     * the hypervisor (the 8th value, "steal"), so that a run on a virtual machine whose host was busy can be told
+     * from one that was not.
+     *
+     * @return {total ticks, steal ticks}, or null when unreadable
+     */
+    static long[] machineTicks() {
+        String s = read(Path.of("/proc/stat"));
+        return s == null ? null : machineTicks(s);
+    }
+
+    /** {@link #machineTicks()} from the text of {@code /proc/stat}; null when its first line is not the cpu line. */
+    static long[] machineTicks(String stat) {
+        int end = stat.indexOf('\n');
+        String line = end < 0 ? stat : stat.substring(0, end);
+        String[] f = line.trim().split("\\s+");
+        if (f.length < 5 || !f[0].equals("cpu")) {
+            return null;
+        }
+        long total = 0;
+        long steal = 0;
+        try {
+            // user nice system idle iowait irq softirq steal guest guest_nice: guest time is already in user.
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            if (f.length > 8) {
+                steal = Long.parseLong(f[8]);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return new long[] {total, steal};
+    }
+
+    /**
+     * Percentage of the machine's CPU time stolen between two {@link #machineTicks()} samples.
+     *
+     * @return the percentage, or -1 when either sample is missing or no time passed
+     */
+    static double stealPercent(long[] start, long[] end) {
+        if (start == null || end == null || end[0] <= start[0]) {
+            return -1;
+        }
+        return 100.0 * (end[1] - start[1]) / (end[0] - start[0]);
+    }
+
     private static String read(Path p) {
         try {
             return new String(Files.readAllBytes(p), StandardCharsets.US_ASCII);

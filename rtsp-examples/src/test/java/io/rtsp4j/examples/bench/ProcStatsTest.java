@@ -45,4 +45,24 @@ class ProcStatsTest {
         assertThat(ProcStats.cpuSeconds(Integer.MAX_VALUE)).isEqualTo(-1);
         assertThat(ProcStats.rssKb(Integer.MAX_VALUE)).isEqualTo(-1);
     }
+
+    @Test
+    void machineTicksAndSteal() {
+        // proc(5): cpu user nice system idle iowait irq softirq steal guest guest_nice
+        String stat = "cpu  100 5 50 800 10 0 5 30 7 0\ncpu0 50 2 25 400 5 0 2 15 3 0\n";
+        assertThat(ProcStats.machineTicks(stat)).containsExactly(1000, 30);
+        assertThat(ProcStats.stealPercent(new long[] {1000, 30}, new long[] {2000, 130})).isEqualTo(10.0);
+        assertThat(ProcStats.stealPercent(null, new long[] {2000, 130})).isEqualTo(-1);
+        assertThat(ProcStats.stealPercent(new long[] {1000, 30}, new long[] {1000, 30})).isEqualTo(-1);
+        assertThat(ProcStats.machineTicks("intr 1 2 3\n")).isNull();
+        assertThat(ProcStats.machineTicks("cpu  1 2 x 4 5\n")).isNull();
+        // Older kernels without a steal column: no steal.
+        assertThat(ProcStats.machineTicks("cpu  1 2 3 4\n")).containsExactly(10, 0);
+        // This machine's own file reads.
+        long[] now = ProcStats.machineTicks();
+        if (now != null) {
+            assertThat(now[0]).isPositive();
+            assertThat(now[1]).isBetween(0L, now[0]);
+        }
+    }
 }
