@@ -83,7 +83,8 @@ final class LoopFlusher implements Runnable {
         for (int i = 0; i < now.size(); i++) {
             PacketWriter w = now.get(i);
             if (w.unflushed() == 0) {
-                // Flushed since it started holding (a full batch, a response).
+                // Flushed since it started holding (a full batch). A response's flush writes held packets too but
+                // leaves the count: the writer then gets one empty flush here, which costs nothing.
                 w.inHoldList = false;
                 continue;
             }

@@ -7,7 +7,6 @@ import io.netty.channel.EventLoop;
 import io.rtsp4j.rtp.RtpPacket;
 import io.rtsp4j.sdp.description.Media;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,28 +92,12 @@ class FanOutTest {
         return c;
     }
 
-    /** Sequence numbers of the RTP frames (channel 0) a reader receives, until {@code count} or a timeout. */
-    private static List<Integer> readRtp(RtspTestClient c, int count) throws IOException {
-        List<Integer> got = new ArrayList<>();
-        try {
-            while (got.size() < count) {
-                RtspTestClient.Frame f = c.readFrame();
-                if (f.channel() == 0) {
-                    got.add(Fixtures.sequenceNumber(f.payload()));
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            // the caller's assertion shows what arrived
-        }
-        return got;
-    }
-
     /** Reads on a thread of its own (the common pool may have a single thread on a 2-core machine). */
     private static CompletableFuture<List<Integer>> readAsync(RtspTestClient c, int count) {
         CompletableFuture<List<Integer>> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                f.complete(readRtp(c, count));
+                f.complete(Fixtures.readRtp(c, count));
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
@@ -122,14 +105,6 @@ class FanOutTest {
         t.setDaemon(true);
         t.start();
         return f;
-    }
-
-    private static List<Integer> range(int from, int to) {
-        List<Integer> l = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            l.add(i);
-        }
-        return l;
     }
 
     private static Set<EventLoop> loopsOf(StreamMedia sm) {
@@ -163,7 +138,7 @@ class FanOutTest {
             // One burst far above what one task delivers per loop tick: batches, queues and flushes all happen.
             writeAs(ts, writer, () -> write(0, total, 200));
             for (CompletableFuture<List<Integer>> r : received) {
-                assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(range(0, total));
+                assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(Fixtures.range(0, total));
             }
             StreamStats.MediaStats ms = stream.get().stats().medias().get(0);
             assertThat(ms.outboundRtpPackets()).isEqualTo(5L * total);
@@ -194,14 +169,14 @@ class FanOutTest {
             // Nothing else is written: if the flush of this one packet were lost, nobody would receive it.
             writeAs(ts, writer, () -> write(7, 8, 100));
             for (RtspTestClient c : tcp) {
-                assertThat(readRtp(c, 1)).containsExactly(7);
+                assertThat(Fixtures.readRtp(c, 1)).containsExactly(7);
             }
             assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(7);
 
             // And again, later: the flusher is scheduled anew.
             writeAs(ts, writer, () -> write(8, 9, 100));
             for (RtspTestClient c : tcp) {
-                assertThat(readRtp(c, 1)).containsExactly(8);
+                assertThat(Fixtures.readRtp(c, 1)).containsExactly(8);
             }
             assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(8);
         }
@@ -251,7 +226,7 @@ class FanOutTest {
             }
             for (CompletableFuture<List<Integer>> r : received) {
                 List<Integer> got = r.get(60, TimeUnit.SECONDS);
-                assertThat(got).isEqualTo(range(0, total));
+                assertThat(got).isEqualTo(Fixtures.range(0, total));
             }
         }
     }
@@ -266,7 +241,7 @@ class FanOutTest {
                     "RTP/AVP/TCP;unicast;interleaved=6-7", null).session());
             await().atMost(Duration.ofSeconds(10)).until(() -> streamMedia().readers().size() == 2);
             write(0, 50, 300);
-            assertThat(readRtp(shared, 50)).isEqualTo(range(0, 50));
+            assertThat(Fixtures.readRtp(shared, 50)).isEqualTo(Fixtures.range(0, 50));
             for (int seq = 0; seq < 50; seq++) {
                 RtspTestClient.Frame f = own.readFrame(6);
                 assertThat(Fixtures.sequenceNumber(f.payload())).isEqualTo(seq);
@@ -296,7 +271,7 @@ class FanOutTest {
             List<Integer> got = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> {
                 try {
-                    got.addAll(readRtp(fast, total));
+                    got.addAll(Fixtures.readRtp(fast, total));
                 } catch (IOException e) {
                     // the assertions below report it
                 }
@@ -358,12 +333,12 @@ class FanOutTest {
                     s.stats().outboundRtpPackets() + s.stats().outboundRtpPacketsDropped()).isEqualTo(2L * queue));
             long sent = s.stats().outboundRtpPackets();
             assertThat(sent).isBetween((long) queue / 2, 2L * queue - 1);
-            assertThat(readRtp(c, (int) sent)).isEqualTo(range(0, (int) sent));
+            assertThat(Fixtures.readRtp(c, (int) sent)).isEqualTo(Fixtures.range(0, (int) sent));
             StreamStats.MediaStats ms = stream.get().stats().medias().get(0);
             assertThat(ms.droppedPackets()).isEqualTo(2L * queue - sent);
             // The loop caught up: later packets flow again.
             write(2 * queue, 2 * queue + 1, 20);
-            assertThat(readRtp(c, 1)).containsExactly(2 * queue);
+            assertThat(Fixtures.readRtp(c, 1)).containsExactly(2 * queue);
         }
     }
 
@@ -405,7 +380,7 @@ class FanOutTest {
             closer.join(30_000);
             writeAs(ts, writer, () -> write(total / 2, total, 200));
             for (CompletableFuture<List<Integer>> r : received) {
-                assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(range(0, total));
+                assertThat(r.get(60, TimeUnit.SECONDS)).isEqualTo(Fixtures.range(0, total));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> streamMedia().readers().size() == 3);
         }

@@ -6,8 +6,11 @@ import io.rtsp4j.rtp.RtpPacket;
 import io.rtsp4j.rtp.rtcp.RtcpPacket;
 import io.rtsp4j.rtp.rtcp.RtcpPackets;
 import io.rtsp4j.sdp.description.Session;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Descriptions, packets and byte helpers shared by the server tests. */
@@ -117,6 +120,31 @@ final class Fixtures {
     }
 
     /** The sequence number of RTP bytes. */
+    /** Sequence numbers of the RTP frames (channel 0) a TCP reader receives, until {@code count} or a timeout. */
+    static List<Integer> readRtp(RtspTestClient c, int count) throws IOException {
+        List<Integer> got = new ArrayList<>();
+        try {
+            while (got.size() < count) {
+                RtspTestClient.Frame f = c.readFrame();
+                if (f.channel() == 0) {
+                    got.add(sequenceNumber(f.payload()));
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            // the caller's assertion shows what arrived
+        }
+        return got;
+    }
+
+    /** {@code from, from + 1, ..., to - 1}. */
+    static List<Integer> range(int from, int to) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
     static int sequenceNumber(byte[] rtp) {
         return ((rtp[2] & 0xff) << 8) | (rtp[3] & 0xff);
     }

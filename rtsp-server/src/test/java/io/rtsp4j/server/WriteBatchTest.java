@@ -57,26 +57,29 @@ class WriteBatchTest {
      */
     private void passThePhase(RtspTestClient c, int batch) throws IOException {
         write(0, batch);
-        assertThat(readRtp(c, batch)).isEqualTo(range(0, batch));
+        assertThat(Fixtures.readRtp(c, batch)).isEqualTo(Fixtures.range(0, batch));
     }
 
-    private static List<Integer> readRtp(RtspTestClient c, int count) throws IOException {
-        List<Integer> got = new ArrayList<>();
-        while (got.size() < count) {
-            RtspTestClient.Frame f = c.readFrame();
-            if (f.channel() == 0) {
-                got.add(Fixtures.sequenceNumber(f.payload()));
-            }
-        }
-        return got;
+    /** A server whose TCP readers batch {@code packets}, holding none longer than {@code hold}, serving the stream. */
+    private TestServer batchingServer(int packets, Duration hold) throws Exception {
+        TestServer ts = TestServer.start(TestHandler.serving(stream::get),
+                b -> b.writeBatchPackets(packets).writeBatchMaxDelay(hold));
+        stream.set(ts.stream(Fixtures.h264()));
+        return ts;
     }
 
-    private static List<Integer> range(int from, int to) {
-        List<Integer> l = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            l.add(i);
-        }
-        return l;
+    private void awaitReaders(int n) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == n);
+    }
+
+    /** One reader of a server batching 64 packets for up to 1 s, past its phase, with packet 64 held. */
+    private RtspTestClient readerHoldingPacket64(TestServer ts) throws IOException {
+        RtspTestClient c = playingReader(ts);
+        awaitReaders(1);
+        passThePhase(c, 64);
+        write(64, 65);
+        assertThat(c.staysSilent(300)).as("packet 64 held for the 1 s hold").isTrue();
+        return c;
     }
 
     @Test
@@ -88,14 +91,12 @@ class WriteBatchTest {
 
     @Test
     void batchedReadersGetEveryPacketInOrder() throws Exception {
-        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
-                b -> b.writeBatchPackets(3).writeBatchMaxDelay(Duration.ofMillis(20)))) {
-            stream.set(ts.stream(Fixtures.h264()));
+        try (TestServer ts = batchingServer(3, Duration.ofMillis(20))) {
             List<RtspTestClient> readers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 readers.add(playingReader(ts));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 4);
+            awaitReaders(4);
             // Evenly paced packets (each written on its own, as a paced source does), then a burst, then a tail
             // shorter than a batch that only the hold timer writes.
             for (int seq = 0; seq < 30; seq++) {
@@ -105,7 +106,7 @@ class WriteBatchTest {
             write(30, 130);
             write(130, 131);
             for (RtspTestClient c : readers) {
-                assertThat(readRtp(c, 131)).isEqualTo(range(0, 131));
+                assertThat(Fixtures.readRtp(c, 131)).isEqualTo(Fixtures.range(0, 131));
             }
             StreamStats.MediaStats ms = stream.get().stats().medias().get(0);
             assertThat(ms.outboundRtpPackets()).isEqualTo(4L * 131);
@@ -115,31 +116,19 @@ class WriteBatchTest {
 
     @Test
     void aLonePacketIsHeldThenWrittenByTheTimer() throws Exception {
-        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
-                b -> b.writeBatchPackets(64).writeBatchMaxDelay(Duration.ofSeconds(1)))) {
-            stream.set(ts.stream(Fixtures.h264()));
-            RtspTestClient c = playingReader(ts);
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 1);
-            passThePhase(c, 64);
-            write(64, 65);
-            assertThat(c.staysSilent(300)).as("packet 64 held for the 1 s hold").isTrue();
-            assertThat(readRtp(c, 1)).as("then written by the timer").containsExactly(64);
+        try (TestServer ts = batchingServer(64, Duration.ofSeconds(1))) {
+            RtspTestClient c = readerHoldingPacket64(ts);
+            assertThat(Fixtures.readRtp(c, 1)).as("then written by the timer").containsExactly(64);
             // A whole batch in one go: written as one group.
             write(65, 65 + 64);
-            assertThat(readRtp(c, 64)).isEqualTo(range(65, 129));
+            assertThat(Fixtures.readRtp(c, 64)).isEqualTo(Fixtures.range(65, 129));
         }
     }
 
     @Test
     void aResponseOnTheConnectionWritesWhatWasHeld() throws Exception {
-        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
-                b -> b.writeBatchPackets(64).writeBatchMaxDelay(Duration.ofSeconds(1)))) {
-            stream.set(ts.stream(Fixtures.h264()));
-            RtspTestClient c = playingReader(ts);
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 1);
-            passThePhase(c, 64);
-            write(64, 65);
-            assertThat(c.staysSilent(300)).as("packet 64 held").isTrue();
+        try (TestServer ts = batchingServer(64, Duration.ofSeconds(1))) {
+            RtspTestClient c = readerHoldingPacket64(ts);
             // A request's response is flushed at once, and the held packet leaves with it, before it.
             c.sendRequest("GET_PARAMETER", ts.url("/teststream"), null, "Session: " + session);
             Object first = c.readMessage();
@@ -151,15 +140,13 @@ class WriteBatchTest {
 
     @Test
     void readersLeavingWithHeldPacketsLeakNothingAndDisturbNobody() throws Exception {
-        try (TestServer ts = TestServer.start(TestHandler.serving(stream::get),
-                b -> b.writeBatchPackets(16).writeBatchMaxDelay(Duration.ofMillis(200)))) {
-            stream.set(ts.stream(Fixtures.h264()));
+        try (TestServer ts = batchingServer(16, Duration.ofMillis(200))) {
             List<RtspTestClient> stay = new ArrayList<>();
             List<RtspTestClient> leave = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 (i % 2 == 0 ? stay : leave).add(playingReader(ts));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 6);
+            awaitReaders(6);
             // Packets held in every connection (fewer than a batch since the phases), then half the readers drop
             // their connections: their held packets must be released with the channel (paranoid leak detection
             // fails the class otherwise) and the hold timer must not trip over closed channels.
@@ -167,10 +154,10 @@ class WriteBatchTest {
             for (RtspTestClient c : leave) {
                 c.close();
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> stream.get().streamMedia(media()).readers().size() == 3);
+            awaitReaders(3);
             write(5, 200);
             for (RtspTestClient c : stay) {
-                assertThat(readRtp(c, 200)).isEqualTo(range(0, 200));
+                assertThat(Fixtures.readRtp(c, 200)).isEqualTo(Fixtures.range(0, 200));
             }
         }
     }
