@@ -98,10 +98,6 @@ final class LoopReaders implements Runnable {
         out.addAll(Arrays.asList(secureReaders));
     }
 
-    int secureReaderCount() {
-        return secureReaders.length;
-    }
-
     // ------------------------------------------------------------------------------------------ packets
 
     /** Hands a packet to this loop's readers; any thread. Does not take ownership (retains what it keeps). */

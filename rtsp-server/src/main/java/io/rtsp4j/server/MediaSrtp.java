@@ -42,21 +42,6 @@ final class MediaSrtp {
         this.ssrcs = ssrcs.clone();
     }
 
-    /** The protection profile of the server's keys ({@link RtspServerConfig#srtpProfile()}). */
-    static SrtpProfile profile(RtspServer server) {
-        return server.config().srtpProfile();
-    }
-
-    /** Bytes SRTP adds to each RTP packet. */
-    int rtpOverhead() {
-        return context.rtpOverhead();
-    }
-
-    /** Bytes SRTCP adds to each RTCP packet. */
-    int rtcpOverhead() {
-        return context.rtcpOverhead();
-    }
-
     /**
      * The MIKEY message announcing the key (for {@code a=key-mgmt} and the {@code KeyMgmt} header):
      * made fresh for each request, so that its timestamp is current (receivers accept ±1 h) and its SRTP-ID map
@@ -97,6 +82,24 @@ final class MediaSrtp {
     /** Protects an unframed RTP packet into a new buffer; {@code null} on failure. Does not take ownership. */
     ByteBuf protectRtp(ByteBufAllocator alloc, ByteBuf plain) {
         return protect(alloc, plain, 0, plain.readableBytes(), true);
+    }
+
+    /** {@link #protectRtcp} that takes ownership of {@code plain}: releases it and returns the copy (or null). */
+    ByteBuf protectRtcpReleasing(ByteBufAllocator alloc, ByteBuf plain) {
+        try {
+            return protectRtcp(alloc, plain);
+        } finally {
+            plain.release();
+        }
+    }
+
+    /** {@link #protectRtp} that takes ownership of {@code plain}: releases it and returns the copy (or null). */
+    ByteBuf protectRtpReleasing(ByteBufAllocator alloc, ByteBuf plain) {
+        try {
+            return protectRtp(alloc, plain);
+        } finally {
+            plain.release();
+        }
     }
 
     /**

@@ -849,8 +849,8 @@ public final class ServerSession {
         ByteBuf rr = RtcpPackets.encodeCompound(List.of(new ReceiverReport(localSsrc, List.of())), server.allocator());
         if (m.srtp != null) {
             // SRTP-protected like everything the client receives (mediamtx#666: clients drop plain packets).
-            rtp = protectAndRelease(rtp, m.srtp.outbound.protectRtp(server.allocator(), rtp));
-            rr = protectAndRelease(rr, m.srtp.outbound.protectRtcp(server.allocator(), rr));
+            rtp = m.srtp.outbound.protectRtpReleasing(server.allocator(), rtp);
+            rr = m.srtp.outbound.protectRtcpReleasing(server.allocator(), rr);
         }
         if (rtp != null) {
             server.udpFor(m).sendRtp(rtp, m.clientRtp);
@@ -858,12 +858,6 @@ public final class ServerSession {
         if (rr != null) {
             server.udpFor(m).sendRtcp(rr, m.clientRtcp);
         }
-    }
-
-    /** Releases {@code plain} and returns its protected copy (or null). */
-    private static ByteBuf protectAndRelease(ByteBuf plain, ByteBuf secure) {
-        plain.release();
-        return secure;
     }
 
     // ------------------------------------------------------------------------------------------ packets in
@@ -1359,7 +1353,7 @@ public final class ServerSession {
             }
             ByteBuf bye = RtcpPackets.encodeCompound(List.of(new Goodbye(ssrcs, "session closed")), server.allocator());
             if (m.srtp != null) {
-                bye = protectAndRelease(bye, m.srtp.outbound.protectRtcp(server.allocator(), bye));
+                bye = m.srtp.outbound.protectRtcpReleasing(server.allocator(), bye);
                 if (bye == null) {
                     continue;
                 }

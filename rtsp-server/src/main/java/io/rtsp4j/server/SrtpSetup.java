@@ -107,7 +107,7 @@ final class SrtpSetup {
         if (media.streamMedia != null) {
             return new SessionSrtp(key.inbound(), media.streamMedia.srtp(), false);
         }
-        MediaSrtp own = new MediaSrtp(MediaSrtp.profile(s.server), new long[] {s.localSsrc()});
+        MediaSrtp own = new MediaSrtp(s.server.config().srtpProfile(), new long[] {s.localSsrc()});
         return new SessionSrtp(key.inbound(), own, true);
     }
 

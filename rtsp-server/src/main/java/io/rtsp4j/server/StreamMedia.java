@@ -148,7 +148,7 @@ final class StreamMedia {
         }
         FramedPacket p = frame(packet, f, size, randomAccess);
         try {
-            if (secureReaderCount > 0 || (g != null && multicastSecure)) {
+            if (needsSecure(g)) {
                 // SRTP: protected once per packet for every secure reader (and the secure multicast group).
                 p.secure = srtp().protectFramed(stream.server.allocator(), p.plain, size); // null: failed
             }
@@ -156,10 +156,9 @@ final class StreamMedia {
                 l.enqueue(p);
             }
             if (g != null) {
-                if (!multicastSecure) {
-                    g.sendRtp(p.plain.retainedSlice(FRAME_HEADER, size));
-                } else if (p.secure != null) {
-                    g.sendRtp(p.secure.retainedSlice(FRAME_HEADER, p.secure.readableBytes() - FRAME_HEADER));
+                ByteBuf fr = p.frame(multicastSecure); // null: SRTP protection failed (logged)
+                if (fr != null) {
+                    g.sendRtp(fr.retainedSlice(FRAME_HEADER, fr.readableBytes() - FRAME_HEADER));
                 }
                 outboundRtp.incrementAndGet();
                 outboundBytes.addAndGet(size);
@@ -167,13 +166,21 @@ final class StreamMedia {
                     ByteBuf sr = stream.senderReportFor(f);
                     if (sr != null) {
                         g.needsSenderReport = false;
-                        sendRtcp(g, sr, multicastSecure);
+                        ByteBuf out = multicastSecure ? srtp().protectRtcpReleasing(stream.server.allocator(), sr) : sr;
+                        if (out != null) { // null: SRTCP protection failed (logged)
+                            g.sendRtcp(out);
+                        }
                     }
                 }
             }
         } finally {
             p.release();
         }
+    }
+
+    /** Whether something takes SRTP/SRTCP: a secure reader, or the multicast group {@code g} when it is secure. */
+    private boolean needsSecure(MulticastGroup g) {
+        return secureReaderCount > 0 || (g != null && multicastSecure);
     }
 
     /**
@@ -208,8 +215,7 @@ final class StreamMedia {
         ByteBuf sr = stream.senderReportFor(f);
         if (sr != null) {
             r.needsSenderReport = false;
-            ByteBuf out = r.secure() ? srtp().protectRtcp(stream.server.allocator(), sr) : sr.retain();
-            sr.release();
+            ByteBuf out = r.secure() ? srtp().protectRtcpReleasing(stream.server.allocator(), sr) : sr;
             if (out != null) { // null: SRTCP protection failed (logged)
                 try {
                     r.writeRtcp(out);
@@ -230,8 +236,7 @@ final class StreamMedia {
         ByteBuf buf = RtcpPackets.encodeCompound(packets, stream.server.allocator());
         MulticastGroup g = activeMulticast();
         // The SRTCP copy, protected once for every secure reader and the secure group (null: none, or failed).
-        ByteBuf secure = secureReaderCount > 0 || (g != null && multicastSecure)
-                ? srtp().protectRtcp(stream.server.allocator(), buf) : null;
+        ByteBuf secure = needsSecure(g) ? srtp().protectRtcp(stream.server.allocator(), buf) : null;
         try {
             for (ReaderTarget r : readers()) {
                 ByteBuf out = r.secure() ? secure : buf;
@@ -254,19 +259,6 @@ final class StreamMedia {
             if (secure != null) {
                 secure.release();
             }
-        }
-    }
-
-    /** A sender report to the multicast group, as SRTCP when the group is secure; takes ownership of {@code sr}. */
-    private void sendRtcp(MulticastGroup g, ByteBuf sr, boolean secure) {
-        if (!secure) {
-            g.sendRtcp(sr);
-            return;
-        }
-        ByteBuf out = srtp().protectRtcp(stream.server.allocator(), sr);
-        sr.release();
-        if (out != null) {
-            g.sendRtcp(out);
         }
     }
 
@@ -332,7 +324,7 @@ final class StreamMedia {
             synchronized (this) {
                 s = srtp;
                 if (s == null) {
-                    s = new MediaSrtp(MediaSrtp.profile(stream.server), ssrcs(new long[0]));
+                    s = new MediaSrtp(stream.server.config().srtpProfile(), ssrcs(new long[0]));
                     srtp = s;
                 }
             }
