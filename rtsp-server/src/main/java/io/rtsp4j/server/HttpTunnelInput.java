@@ -88,7 +88,7 @@ final class HttpTunnelInput extends ChannelDuplexHandler {
             return;
         }
         ctx.fireChannelRead(bytes);
-        // Completes the "read" for the handlers behind (the flush consolidation waits for it).
+        // Completes the "read" for the handlers behind: the RTSP decoder discards what it consumed on it.
         ctx.fireChannelReadComplete();
         updatePostReading();
     }

@@ -1,6 +1,7 @@
 package io.rtsp4j.server;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class HttpTunnelRegistry {
 
     /** A GET waiting for its POST. */
-    record Waiting(String cookie, InetAddress ip, HttpTunnelInput input) {
+    private record Waiting(InetAddress ip, HttpTunnelInput input) {
     }
 
     private final ConcurrentHashMap<String, Waiting> waiting = new ConcurrentHashMap<>();
@@ -25,19 +26,19 @@ final class HttpTunnelRegistry {
      * @return false when a GET with this cookie is already waiting (the new one must be refused)
      */
     boolean register(String cookie, InetAddress ip, HttpTunnelInput input) {
-        Waiting w = new Waiting(cookie, ip, input);
+        Waiting w = new Waiting(ip, input);
         if (waiting.putIfAbsent(cookie, w) != null) {
             return false;
         }
         ServerConnection conn = input.connection();
         conn.channel.closeFuture().addListener(f -> waiting.remove(cookie, w));
-        long timeout = conn.server.config().tunnelPairingTimeout().toNanos();
+        Duration timeout = conn.server.config().tunnelPairingTimeout();
         conn.channel.eventLoop().schedule(() -> {
             if (waiting.remove(cookie, w)) {
                 conn.close(new RtspServerException("HTTP tunnel: no POST with x-sessioncookie '" + cookie
-                        + "' within " + conn.server.config().tunnelPairingTimeout().toMillis() + " ms of the GET"));
+                        + "' within " + timeout.toMillis() + " ms of the GET"));
             }
-        }, timeout, TimeUnit.NANOSECONDS);
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         return true;
     }
 
@@ -45,19 +46,14 @@ final class HttpTunnelRegistry {
      * Takes the GET a POST joins.
      *
      * @param checkIp whether the POST must come from the GET's IP address
-     * @return the GET, or {@code null} when none with this cookie (and address) is waiting
+     * @return the GET's input, or {@code null} when none with this cookie (and address) is waiting
      */
-    Waiting join(String cookie, InetAddress ip, boolean checkIp) {
+    HttpTunnelInput join(String cookie, InetAddress ip, boolean checkIp) {
         Waiting w = waiting.get(cookie);
         if (w == null || (checkIp && !w.ip().equals(ip))) {
             // A POST from elsewhere must not be able to end someone else's waiting GET: it stays.
             return null;
         }
-        return waiting.remove(cookie, w) ? w : null;
-    }
-
-    /** @return how many GETs wait */
-    int size() {
-        return waiting.size();
+        return waiting.remove(cookie, w) ? w.input() : null;
     }
 }

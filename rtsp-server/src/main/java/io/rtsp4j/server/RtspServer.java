@@ -141,20 +141,11 @@ public final class RtspServer implements AutoCloseable {
                     .childOption(ChannelOption.ALLOCATOR, allocator())
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                             new WriteBufferWaterMark(writeQueueBytes / 2, writeQueueBytes))
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            initConnection(ch, false);
-                        }
-                    });
+                    .childHandler(connectionInitializer(false));
             serverChannel = b.bind(config.rtspAddress()).sync().channel();
             if (config.rtspsEnabled()) {
-                rtspsChannel = b.clone().childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        initConnection(ch, true);
-                    }
-                }).bind(config.rtspsAddress()).sync().channel();
+                rtspsChannel = b.clone().childHandler(connectionInitializer(true))
+                        .bind(config.rtspsAddress()).sync().channel();
             }
             started = true;
             LOG.info("RTSP server listening on {} (transport {})", rtspAddress(), NettyTransport.epoll() ? "epoll" : "nio");
@@ -169,6 +160,16 @@ public final class RtspServer implements AutoCloseable {
             }
             throw new IllegalStateException("cannot start the RTSP server: " + e.getMessage(), e);
         }
+    }
+
+    /** Sets up each accepted connection of a listener: TLS first when {@code tls}. */
+    private ChannelInitializer<SocketChannel> connectionInitializer(boolean tls) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                initConnection(ch, tls);
+            }
+        };
     }
 
     private void initConnection(SocketChannel ch, boolean tls) {

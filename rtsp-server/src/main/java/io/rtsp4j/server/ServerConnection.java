@@ -158,11 +158,6 @@ public final class ServerConnection {
         close(new RtspServerException("closed by the application"));
     }
 
-    /** The TLS handshake failed: close with that reason (the TLS handler may be closing the channel already). */
-    void closeForTls(Throwable reason) {
-        doClose(reason);
-    }
-
     void close(Throwable reason) {
         if (channel.eventLoop().inEventLoop()) {
             doClose(reason);

@@ -73,7 +73,7 @@ final class TlsConnections {
         private void handshakeFailed(ChannelHandlerContext ctx, Throwable cause) {
             String why = describe(cause);
             LOG.debug("{}: TLS handshake failed: {}", ctx.channel().remoteAddress(), why);
-            conn.closeForTls(new RtspServerException("TLS handshake failed: " + why, cause));
+            conn.close(new RtspServerException("TLS handshake failed: " + why, cause));
         }
     }
 

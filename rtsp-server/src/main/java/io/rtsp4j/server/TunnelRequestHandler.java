@@ -11,11 +11,11 @@ import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -83,19 +83,13 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            if (msg instanceof HttpRequest req) {
-                if (req.decoderResult().isFailure()) {
-                    Throwable cause = req.decoderResult().cause();
-                    reject(ctx, "malformed HTTP request: " + (cause == null ? "?" : cause.getMessage()));
-                } else {
-                    onRequest(ctx, req);
-                }
-            } else if (msg instanceof HttpContent content) {
-                if (content.decoderResult().isFailure()) {
-                    reject(ctx, "malformed HTTP request: " + content.decoderResult().cause().getMessage());
-                } else if (msg instanceof LastHttpContent && request != null) {
-                    onRequestEnd(ctx);
-                }
+            if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+                Throwable cause = o.decoderResult().cause();
+                reject(ctx, "malformed HTTP request: " + (cause == null ? "?" : cause.getMessage()));
+            } else if (msg instanceof HttpRequest req) {
+                onRequest(ctx, req);
+            } else if (msg instanceof LastHttpContent && request != null) {
+                onRequestEnd(ctx);
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -118,7 +112,7 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
                     reject(ctx, "RTSP over WebSocket is disabled on this server");
                 } else if (!h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {
                     reject(ctx, "WebSocket upgrade without the Upgrade token in Connection");
-                } else if (!listsToken(h.getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL), SUBPROTOCOL)) {
+                } else if (!h.containsValue(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, SUBPROTOCOL, false)) {
                     reject(ctx, "WebSocket upgrade without Sec-WebSocket-Protocol: " + SUBPROTOCOL);
                 } else {
                     request = req;
@@ -156,7 +150,7 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void onRequestEnd(ChannelHandlerContext ctx) {
         if (kind == Kind.HTTP_GET) {
-            startGet(ctx, request.headers().get(COOKIE).trim());
+            startGet(ctx, request.headers().get(COOKIE, "").trim());
         } else {
             startWebSocket(ctx, request);
         }
@@ -184,15 +178,14 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
 
     private void joinPost(ChannelHandlerContext ctx, String cookie) {
         RtspServerConfig c = conn.server.config();
-        HttpTunnelRegistry.Waiting get = conn.server.httpTunnels().join(cookie, ip(), c.tunnelPairingChecksIp());
-        if (get == null) {
+        HttpTunnelInput input = conn.server.httpTunnels().join(cookie, ip(), c.tunnelPairingChecksIp());
+        if (input == null) {
             reject(ctx, "HTTP tunnel POST: no GET with x-sessioncookie '" + cookie + "' is waiting"
                     + (c.tunnelPairingChecksIp() ? " from " + ip().getHostAddress() : ""));
             return;
         }
         done = true;
         forward = true;
-        HttpTunnelInput input = get.input();
         // gortsplib answers the POST too; QuickTime's note says not to. FFmpeg, GStreamer and live555 never read
         // the POST socket, so the answer is harmless to them and helps clients that wait for it.
         ctx.writeAndFlush(tunnelResponse());
@@ -202,7 +195,7 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
         // The POST's RTSP handlers are not needed: its bytes are the GET connection's.
         List<String> names = p.names();
         for (String name : names.subList(names.indexOf(HttpTunnelPost.NAME) + 1, names.size())) {
-            if (p.context(name) != null) {
+            if (p.context(name) != null) { // needed: without it joining POSTs fail (HttpTunnelTest)
                 p.remove(name);
             }
         }
@@ -257,7 +250,6 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
             });
         } catch (WebSocketHandshakeException e) {
             p.remove(WebSocketTunnel.NAME);
-            done = false;
             reject(ctx, "WebSocket upgrade refused: " + e.getMessage());
             return;
         }
@@ -282,16 +274,5 @@ final class TunnelRequestHandler extends ChannelInboundHandlerAdapter {
 
     private InetAddress ip() {
         return UdpListener.normalize(conn.remoteIp());
-    }
-
-    private static boolean listsToken(List<String> values, String token) {
-        for (String v : values) {
-            for (String t : v.split(",")) {
-                if (t.trim().equals(token)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
