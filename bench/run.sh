@@ -16,7 +16,8 @@
 #   --port N            RTSP port (default 18554)
 #   --cases "A B ..."   cases to run (default: all, see CASES below)
 #   --duration S        measured seconds per streaming case (default 20)
-#   --warmup S          warm-up seconds per streaming case (default 5)
+#   --warmup S          warm-up seconds per streaming case (default 20: a fresh JVM relay's JIT compilers work for
+#                       about 20 s once the load starts, ~2.5 CPU-s, a fifth of a 15-s window's CPU at 200 readers)
 #   --max-load L        before each case wait until the 1-minute load is below L (default: no wait)
 #   --max-wait S        give up waiting for the load after S seconds and run anyway (default 600)
 #   --nice N            run relay and bench at this priority (e.g. -20 on a machine shared with builds;
@@ -39,7 +40,7 @@ RELAY_CMD=""
 RELAY_NAME=rtsp4j
 PORT=18554
 DURATION=20
-WARMUP=5
+WARMUP=20
 MAX_LOAD=""
 MAX_WAIT=600
 NICE=0
@@ -151,8 +152,8 @@ wait_for_load() {
 }
 
 record() {   # $1 case, stdin: JSON object
-  jq -c --arg case "$1" --arg relay "$RELAY_NAME" --argjson nice "$NICE" \
-    '{case:$case, relay:$relay} + . + {nice:$nice}' >>"$OUT"
+  jq -c --arg case "$1" --arg relay "$RELAY_NAME" --argjson nice "$NICE" --arg ra "$RELAY_ARGS" \
+    '{case:$case, relay:$relay} + . + {nice:$nice, relay_args:$ra}' >>"$OUT"
 }
 
 bench_case() {   # $1 case, then bench options

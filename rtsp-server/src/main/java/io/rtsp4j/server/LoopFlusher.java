@@ -30,8 +30,8 @@ final class LoopFlusher implements Runnable {
 
     private EventLoop loop;
     /** Writers holding packets for a batch, in the order they started holding. */
-    private ArrayList<PacketWriter> held = new ArrayList<>();
-    private ArrayList<PacketWriter> heldSpare = new ArrayList<>();
+    private ArrayList<HeldWrites> held = new ArrayList<>();
+    private ArrayList<HeldWrites> heldSpare = new ArrayList<>();
     private boolean holdTimerScheduled;
     private final Runnable holdTimer = this::flushExpired;
     private ArrayList<PacketWriter> pending = new ArrayList<>();
@@ -59,10 +59,10 @@ final class LoopFlusher implements Runnable {
     }
 
     /**
-     * Flushes {@code w} when its oldest held packet has waited {@link PacketWriter#maxHoldNanos}, unless a full
-     * batch or anything else flushed it before.
+     * Writes what {@code w} holds when its oldest held packet has waited {@link HeldWrites#maxHoldNanos}, unless a
+     * full batch or anything else wrote it before.
      */
-    void hold(PacketWriter w) {
+    void hold(HeldWrites w) {
         if (w.inHoldList) {
             return;
         }
@@ -76,13 +76,13 @@ final class LoopFlusher implements Runnable {
 
     private void flushExpired() {
         holdTimerScheduled = false;
-        ArrayList<PacketWriter> now = held;
+        ArrayList<HeldWrites> now = held;
         held = heldSpare;
         long t = System.nanoTime();
         long nextDelay = Long.MAX_VALUE;
         for (int i = 0; i < now.size(); i++) {
-            PacketWriter w = now.get(i);
-            if (w.unflushed() == 0) {
+            HeldWrites w = now.get(i);
+            if (w.heldCount() == 0) {
                 // Flushed since it started holding (a full batch). A response's flush writes held packets too but
                 // leaves the count: the writer then gets one empty flush here, which costs nothing.
                 w.inHoldList = false;
@@ -93,7 +93,7 @@ final class LoopFlusher implements Runnable {
             if (left <= w.maxHoldNanos / 8) {
                 w.inHoldList = false;
                 try {
-                    w.flushNow();
+                    w.writeHeld();
                 } catch (RuntimeException e) {
                     LOG.debug("flush failed: {}", e.toString());
                 }

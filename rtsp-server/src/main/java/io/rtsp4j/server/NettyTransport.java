@@ -52,6 +52,19 @@ final class NettyTransport {
         return ipv4Only ? () -> new NioDatagramChannel(SocketProtocolFamily.INET) : NioDatagramChannel::new;
     }
 
+    /**
+     * Whether {@code ch} can send segmented datagrams (UDP GSO: epoll on Linux 4.18 or later), unless disabled
+     * with {@code -Drtsp4j.noUdpSegmentation=true}.
+     */
+    static boolean segmentedDatagrams(Channel ch) {
+        try {
+            return ch instanceof EpollDatagramChannel && EpollDatagramChannel.isSegmentedDatagramPacketSupported()
+                    && !Boolean.getBoolean("rtsp4j.noUdpSegmentation");
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
     private static boolean isEpollGroup(EventLoopGroup group) {
         try {
             return group.next() instanceof IoEventLoop loop && loop.isIoType(EpollIoHandler.class);

@@ -3,9 +3,9 @@ package io.rtsp4j.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.util.AttributeKey;
 import io.rtsp4j.base.codec.RtspEncoder;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writes media packets into one channel from the channel's event loop, and flushes it once per loop tick through
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * codec and the socket (byte counter, TLS, tunnel framing) sees them, and no pipeline walk from the tail or
  * flush-consolidation detour is paid per packet. Event loop only, except {@link #channel()}.
  */
-final class PacketWriter {
+final class PacketWriter extends HeldWrites {
 
     private static final AttributeKey<PacketWriter> KEY = AttributeKey.valueOf(PacketWriter.class, "writer");
 
@@ -32,21 +32,10 @@ final class PacketWriter {
      */
     static final int FLUSH_AFTER = 64;
 
-    /** Staggers the batches of connections: each new writer starts at the next phase. */
-    private static final AtomicInteger PHASES = new AtomicInteger();
-
     private final Channel channel;
     private final ChannelHandlerContext ctx;
-    /** Media packets held before a flush ({@link RtspServerConfig#writeBatchPackets()}); 1 = flush every tick. */
-    private final int batch;
-    /** The longest a held packet waits, in ns. */
-    final long maxHoldNanos;
     /** Packets to hold before the next flush: 1..batch for the first batch (the phase), then batch. */
     private int threshold;
-    /** When the oldest held packet was written (loop confined). */
-    long heldSince;
-    /** Whether this writer is in its loop flusher's hold list (loop confined). */
-    boolean inHoldList;
     /** Whether this writer waits in its loop's flusher (loop confined). */
     boolean flushPending;
     /** Packets written since the last flush (loop confined). */
@@ -57,13 +46,10 @@ final class PacketWriter {
     }
 
     PacketWriter(Channel channel, ChannelHandlerContext ctx, int batch, long maxHoldNanos) {
+        super(batch, maxHoldNanos);
         this.channel = channel;
         this.ctx = ctx;
-        this.batch = batch;
-        this.maxHoldNanos = maxHoldNanos;
-        // Readers usually connect before a stream starts or all at once: without a phase every one of them would
-        // flush on the same packets, one burst of sends (and of wake-ups in the readers) every N packets.
-        this.threshold = batch > 1 ? 1 + Math.floorMod(PHASES.getAndIncrement(), batch) : 1;
+        this.threshold = firstThreshold();
     }
 
     /**
@@ -86,6 +72,10 @@ final class PacketWriter {
         return old != null ? old : w;
     }
 
+    ChannelPromise newPromise() {
+        return channel.newPromise();
+    }
+
     Channel channel() {
         return channel;
     }
@@ -99,10 +89,15 @@ final class PacketWriter {
      * ownership of {@code msg}. Event loop only.
      */
     void write(Object msg) {
+        write(msg, ctx == null ? channel.voidPromise() : ctx.voidPromise());
+    }
+
+    /** {@link #write(Object)} with a promise (from {@link #newPromise()}) to hear of the write's failure. */
+    void write(Object msg, ChannelPromise promise) {
         if (ctx == null) {
-            channel.write(msg, channel.voidPromise());
+            channel.write(msg, promise);
         } else {
-            ctx.write(msg, ctx.voidPromise());
+            ctx.write(msg, promise);
         }
         if (++unflushed >= FLUSH_AFTER) {
             // The flusher still flushes what follows at the end of the tick.
@@ -120,8 +115,14 @@ final class PacketWriter {
     }
 
     /** Packets written and not flushed yet. Event loop only. */
-    int unflushed() {
+    @Override
+    int heldCount() {
         return unflushed;
+    }
+
+    @Override
+    void writeHeld() {
+        flushNow();
     }
 
     /** Flushes the channel at the end of this tick (for writes made otherwise). Event loop only. */

@@ -92,6 +92,13 @@ abstract class ReaderTarget {
     }
 
     /**
+     * The target no longer receives the stream (removed from its {@link LoopReaders}); any thread. Packets it
+     * holds for a batch of its own must still leave (or be released).
+     */
+    void detach() {
+    }
+
+    /**
      * Sends an RTCP compound packet (not framed) from any thread, flushed at once. Does not take ownership.
      *
      * @param packet the packet

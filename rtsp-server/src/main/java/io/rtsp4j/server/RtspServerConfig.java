@@ -756,14 +756,17 @@ public final class RtspServerConfig {
         }
 
         /**
-         * Media packets that a TCP reader's connection holds before they are written with one syscall. Default 1:
+         * Media packets that a reader's connection (TCP) or UDP destination holds before they are written with one
+         * syscall (one {@code writev}; for UDP one segmented datagram, Linux UDP GSO, that the kernel cuts into one
+         * datagram per packet). Default 1:
          * every packet is written in the event loop tick that received it (a camera's burst of packets within one
          * tick is already one {@code writev}). With N &gt; 1 an evenly paced stream leaves in groups of N, which
          * cuts the kernel's per-send cost (on loopback about 5-8 µs per send, most of a relay's CPU) at the price
          * of latency: a packet waits for up to N - 1 later ones, and never longer than
          * {@link #writeBatchMaxDelay(Duration)}. Readers' phases are staggered so that their writes spread over the
-         * stream instead of all falling on every N-th packet. Applies to TCP (interleaved, RTSPS, tunnels); UDP
-         * readers already share one {@code sendmmsg} per tick. 1 to {@value #MAX_WRITE_BATCH_PACKETS}; see
+         * stream instead of all falling on every N-th packet. Applies to TCP (interleaved, RTSPS, tunnels) and to
+         * UDP unicast where the transport can send segmented datagrams (epoll on Linux 4.18+; elsewhere UDP readers
+         * share one {@code sendmmsg} per tick and are not held). 1 to {@value #MAX_WRITE_BATCH_PACKETS}; see
          * docs/tuning.md for measured figures.
          *
          * @param packets packets per write, 1 for none

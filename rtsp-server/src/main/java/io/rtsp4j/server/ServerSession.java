@@ -748,6 +748,9 @@ public final class ServerSession {
             if (m.target != null && m.streamMedia != null) {
                 m.streamMedia.removeReader(m.target);
             }
+            if (m.target != null) {
+                m.target.detach();
+            }
             if (transport != null && transport.protocol() == TransportProtocol.UDP_MULTICAST && m.streamMedia != null
                     && state == ServerSessionState.PLAY) {
                 m.streamMedia.multicastReaderActive(false);

@@ -46,8 +46,15 @@ final class UdpListener {
     private final ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers;
     private final ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers;
 
-    private UdpListener(Channel rtp, Channel rtcp, ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers,
+    /** Packets per segmented datagram to one reader; 1 = no holding (no batching configured, or no UDP GSO). */
+    private final int batch;
+    private final long maxHoldNanos;
+
+    private UdpListener(RtspServerConfig config, Channel rtp, Channel rtcp,
+            ConcurrentHashMap<InetSocketAddress, Receiver> rtpReceivers,
             ConcurrentHashMap<InetSocketAddress, Receiver> rtcpReceivers) {
+        this.batch = NettyTransport.segmentedDatagrams(rtp) ? config.writeBatchPackets() : 1;
+        this.maxHoldNanos = config.writeBatchMaxDelay().toNanos();
         this.rtp = rtp;
         this.rtcp = rtcp;
         this.rtpReceivers = rtpReceivers;
@@ -87,7 +94,7 @@ final class UdpListener {
             rtp.close().sync();
             throw e;
         }
-        return new UdpListener(rtp, rtcp, rtpReceivers, rtcpReceivers);
+        return new UdpListener(server.config(), rtp, rtcp, rtpReceivers, rtcpReceivers);
     }
 
     private static Channel open(RtspServer server, InetSocketAddress addr,
@@ -133,6 +140,14 @@ final class UdpListener {
         ReadBufferException(String message) {
             super(message);
         }
+    }
+
+    /**
+     * The batch of a new UDP reader whose RTP port is {@code to}, or null when this socket does not batch
+     * ({@link RtspServerConfig#writeBatchPackets()} is 1, or the transport cannot send segmented datagrams).
+     */
+    DatagramBatch newBatch(InetSocketAddress to) {
+        return batch > 1 ? new DatagramBatch(rtpWriter, to, batch, maxHoldNanos) : null;
     }
 
     InetSocketAddress rtpAddress() {

@@ -289,7 +289,8 @@ public final class ServerCommand implements Rtsp4jCli.Command {
         s.println("  --srtp-rtp-address/--srtp-rtcp-address (e.g. :8004/:8005) give SRTP its own UDP pair and");
         s.println("  --multicast-srtp-rtp-port/--multicast-srtp-rtcp-port (e.g. 8006/8007) its own multicast ports");
         s.println("  (for firewall rules or mediamtx-like setups); empty/0 share the plain ones.");
-        s.println("  --write-batch-packets N holds up to N packets per TCP reader and writes them with one syscall,");
+        s.println("  --write-batch-packets N holds up to N packets per reader and writes them with one syscall (TCP),");
+        s.println("  or as one segmented datagram (UDP, Linux GSO),");
         s.println("  never holding one longer than --write-batch-max-delay: less CPU per reader, more latency.");
         DEFAULTS.forEach((k, v) -> s.printf("  --%-25s default: %s%n", k, v.isEmpty() ? "(none)" : v));
     }
