@@ -37,7 +37,15 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
     static final List<String> CODECS = List.of(AAC, OPUS);
     static final List<String> AUTHS = List.of("basic", "digest");
     static final List<Endpoint> AUTH_PUBLISHERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"));
+    /** Readers refused with a wrong password. */
     static final List<Endpoint> AUTH_READERS = List.of(new Endpoint(FFMPEG, "tcp"), new Endpoint(GSTREAMER, "tcp"),
+            new Endpoint(FFPROBE, "tcp"));
+    /**
+     * Readers of the authentication relays: those relays also hold packets for batches (write batching), which
+     * UDP readers get as segmented datagrams (Linux UDP GSO), so real players read through both.
+     */
+    static final List<Endpoint> AUTH_PLAYING_READERS = List.of(new Endpoint(FFMPEG, "tcp"),
+            new Endpoint(FFMPEG, "udp"), new Endpoint(GSTREAMER, "tcp"), new Endpoint(GSTREAMER, "udp"),
             new Endpoint(FFPROBE, "tcp"));
     /** Codecs of the authentication cells (authentication does not depend on the payload). */
     static final String AUTH_CODECS = OPUS;
@@ -77,7 +85,7 @@ record InteropCell(String auth, Endpoint publish, Endpoint read, String codecs, 
         }
         for (String auth : AUTHS) {
             for (Endpoint p : AUTH_PUBLISHERS) {
-                for (Endpoint r : AUTH_READERS) {
+                for (Endpoint r : AUTH_PLAYING_READERS) {
                     cells.add(new InteropCell(auth, p, r, AUTH_CODECS, false));
                 }
             }
