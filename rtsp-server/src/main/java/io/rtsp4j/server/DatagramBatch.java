@@ -41,8 +41,8 @@ final class DatagramBatch extends HeldWrites {
     private final InetSocketAddress to;
     private final ByteBuf[] held;
     private int count;
-    /** Packets to hold before the next write: the phase first, then the batch size. */
-    private int threshold;
+    /** Packets until the next batch point: the phase first, then the batch size (see PacketWriter). */
+    private int countdown;
     /** False once a segmented send to this reader failed: packets are then held and sent one by one. */
     private boolean segmenting = true;
 
@@ -53,26 +53,38 @@ final class DatagramBatch extends HeldWrites {
      * @param maxHoldNanos the longest a packet is held
      */
     DatagramBatch(PacketWriter out, InetSocketAddress to, int batch, long maxHoldNanos) {
+        this(out, to, batch, maxHoldNanos, 0);
+    }
+
+    /** With the length of the first batch given (tests), or 0 for the next phase. */
+    DatagramBatch(PacketWriter out, InetSocketAddress to, int batch, long maxHoldNanos, int firstBatch) {
         super(batch, maxHoldNanos);
         this.out = out;
         this.to = to;
         this.held = new ByteBuf[batch];
-        this.threshold = firstThreshold();
+        this.countdown = firstBatch > 0 ? firstBatch : firstThreshold();
     }
 
-    /** Holds an RTP packet for the reader, writing the batch when it is full. Takes ownership of {@code packet}. */
+    /**
+     * Holds an RTP packet for the reader, writing the batch when it is full or the packet ends a frame (marker
+     * bit). Takes ownership of {@code packet}.
+     */
     void add(ByteBuf packet) {
         if (!segmenting) {
             out.write(new DatagramPacket(packet, to));
             return;
         }
         held[count++] = packet;
-        if (count == 1) {
+        boolean due = --countdown == 0;
+        if (due) {
+            countdown = batch;
+        }
+        // A frame's last packet (RTP marker bit) is not held: the next frame may be a frame interval away.
+        if (due || count == held.length || (packet.getByte(packet.readerIndex() + 1) & 0x80) != 0) {
+            writeHeld();
+        } else if (count == 1) {
             heldSince = System.nanoTime();
             LoopFlusher.of(out.channel().eventLoop()).hold(this);
-        }
-        if (count >= threshold) {
-            writeHeld();
         }
     }
 
@@ -95,7 +107,6 @@ final class DatagramBatch extends HeldWrites {
     void writeHeld() {
         int n = count;
         count = 0;
-        threshold = batch;
         int i = 0;
         try {
             while (i < n) {

@@ -34,8 +34,12 @@ final class PacketWriter extends HeldWrites {
 
     private final Channel channel;
     private final ChannelHandlerContext ctx;
-    /** Packets to hold before the next flush: 1..batch for the first batch (the phase), then batch. */
-    private int threshold;
+    /**
+     * Packets until this writer's next batch point: 1..batch at first (the phase), then batch again after each
+     * point. Flushes for other reasons (a frame's end, a response) do not move the points, so that readers stay
+     * staggered.
+     */
+    private int countdown;
     /** Whether this writer waits in its loop's flusher (loop confined). */
     boolean flushPending;
     /** Packets written since the last flush (loop confined). */
@@ -49,7 +53,7 @@ final class PacketWriter extends HeldWrites {
         super(batch, maxHoldNanos);
         this.channel = channel;
         this.ctx = ctx;
-        this.threshold = firstThreshold();
+        this.countdown = firstThreshold();
     }
 
     /**
@@ -89,11 +93,24 @@ final class PacketWriter extends HeldWrites {
      * ownership of {@code msg}. Event loop only.
      */
     void write(Object msg) {
-        write(msg, ctx == null ? channel.voidPromise() : ctx.voidPromise());
+        write(msg, false);
+    }
+
+    /**
+     * {@link #write(Object)} of an RTP packet: one that ends a frame (RTP marker bit) is not held for a batch, it
+     * and what was held leave at the end of the tick: a frame never waits for the next one, which may be a whole
+     * frame interval away.
+     */
+    void write(Object msg, boolean endOfFrame) {
+        write(msg, ctx == null ? channel.voidPromise() : ctx.voidPromise(), endOfFrame);
     }
 
     /** {@link #write(Object)} with a promise (from {@link #newPromise()}) to hear of the write's failure. */
     void write(Object msg, ChannelPromise promise) {
+        write(msg, promise, false);
+    }
+
+    private void write(Object msg, ChannelPromise promise, boolean endOfFrame) {
         if (ctx == null) {
             channel.write(msg, promise);
         } else {
@@ -103,7 +120,11 @@ final class PacketWriter extends HeldWrites {
             // The flusher still flushes what follows at the end of the tick.
             flush();
         }
-        if (unflushed < threshold) {
+        boolean due = --countdown == 0;
+        if (due) {
+            countdown = batch;
+        }
+        if (!due && !endOfFrame) {
             // Batching: hold this packet for later ones, at most maxHoldNanos.
             if (unflushed == 1) {
                 heldSince = System.nanoTime();
@@ -141,7 +162,6 @@ final class PacketWriter extends HeldWrites {
 
     private void flush() {
         unflushed = 0;
-        threshold = batch;
         if (ctx == null) {
             channel.flush();
         } else {

@@ -23,6 +23,14 @@ final class StreamMedia {
     /** Bytes in front of each encoded packet, where TCP readers find their {@code $} frame header. */
     static final int FRAME_HEADER = 4;
 
+    /**
+     * Whether the RTP packet in a {@code $} frame has its marker bit set (for video: the last packet of a frame;
+     * for most audio formats: every packet). Readable in SRTP packets too (the header is not encrypted).
+     */
+    static boolean endsFrame(ByteBuf framed) {
+        return (framed.getByte(framed.readerIndex() + FRAME_HEADER + 1) & 0x80) != 0;
+    }
+
     final ServerStream stream;
     final int index;
     volatile Media media;

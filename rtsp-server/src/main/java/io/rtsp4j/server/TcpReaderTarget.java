@@ -51,7 +51,7 @@ final class TcpReaderTarget extends ReaderTarget {
                     .addComponent(true, alloc.directBuffer(4).writeByte('$').writeByte(rtpChannel).writeShort(size))
                     .addComponent(true, framed.slice(framed.readerIndex() + StreamMedia.FRAME_HEADER, size));
         }
-        writer.write(out);
+        writer.write(out, StreamMedia.endsFrame(framed));
         session.countOutboundRtp(media, size);
         return true;
     }

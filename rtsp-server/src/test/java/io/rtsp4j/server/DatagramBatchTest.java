@@ -119,6 +119,23 @@ class DatagramBatchTest {
     }
 
     @Test
+    void aFrameEndWritesTheBatchAtOnce() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        DatagramBatch batch = new DatagramBatch(new PacketWriter(ch, null), READER, 64, 1_000_000_000L, 64);
+        batch.add(packet(0, 1000));
+        ByteBuf last = packet(1, 1000);
+        last.setByte(1, 0x80 | 96); // marker bit: the last packet of a frame
+        batch.add(last);
+        assertThat(batch.heldCount()).isZero();
+        ch.runPendingTasks();
+        Object m = ch.readOutbound();
+        assertThat(m).isInstanceOf(SegmentedDatagramPacket.class);
+        toRelease.add(((DatagramPacket) m).content());
+        assertThat(((DatagramPacket) m).content().readableBytes()).isEqualTo(2000);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void aFailedSegmentedSendIsResentOnePacketAtATimeAndSegmentingStops() {
         List<DatagramPacket> sent = new ArrayList<>();
         EmbeddedChannel ch = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {

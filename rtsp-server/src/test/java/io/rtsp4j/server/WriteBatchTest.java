@@ -34,10 +34,19 @@ class WriteBatchTest {
 
     /** Writes packets {@code from} to {@code to} (exclusive) with payloads of {@code size.applyAsInt(seq)} bytes. */
     private void write(int from, int to, java.util.function.IntUnaryOperator size) {
+        write(from, to, size, false);
+    }
+
+    /**
+     * Writes packets, with the marker bit (end of a frame) or not: packets without it are what a batch holds, a
+     * marker ends the batch.
+     */
+    private void write(int from, int to, java.util.function.IntUnaryOperator size, boolean marker) {
         for (int seq = from; seq < to; seq++) {
             byte[] payload = new byte[size.applyAsInt(seq)];
             payload[0] = 0x41;
-            RtpPacket p = Fixtures.packet(96, seq, seq * 3000L, 1, payload);
+            RtpPacket p = RtpPacket.builder().payloadType(96).sequenceNumber(seq).timestamp(seq * 3000L).ssrc(1)
+                    .marker(marker).payload(io.netty.buffer.Unpooled.wrappedBuffer(payload)).build();
             try {
                 stream.get().writeRtp(media(), p);
             } finally {
@@ -127,6 +136,44 @@ class WriteBatchTest {
             // A whole batch in one go: written as one group.
             write(65, 65 + 64);
             assertThat(Fixtures.readRtp(c, 64)).isEqualTo(Fixtures.range(65, 129));
+        }
+    }
+
+    @Test
+    void aFrameEndIsNotHeld() throws Exception {
+        try (TestServer ts = batchingServer(64, Duration.ofSeconds(1))) {
+            RtspTestClient c = playingReader(ts);
+            awaitReaders(1);
+            passThePhase(c, 64);
+            // The frame's last packet (marker bit) leaves at once, with the packet held before it: the next frame
+            // may be a frame interval away. Within the hold: a 1 s hold timer would still be waiting when the
+            // read times out.
+            write(64, 65);
+            write(65, 66, seq -> 300, true);
+            c.socket().setSoTimeout(700);
+            assertThat(Fixtures.readRtp(c, 2)).containsExactly(64, 65);
+        }
+    }
+
+    @Test
+    void aFrameEndIsNotHeldForUdpReadersEither() throws Exception {
+        try (TestServer ts = batchingServer(64, Duration.ofSeconds(1)); UdpPorts ports = UdpPorts.open()) {
+            RtspTestClient c = ts.connect();
+            String s = c.doSetup(ts.url("/teststream/trackID=0"), "RTP/AVP;unicast;" + ports.clientPort(), null)
+                    .session();
+            c.doPlay(ts.url("/teststream"), s);
+            awaitReaders(1);
+            write(0, 64);
+            for (int seq = 0; seq < 64; seq++) {
+                assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(seq);
+            }
+            write(64, 65);
+            write(65, 66, seq -> 300, true);
+            // Both within the hold: a 1 s hold timer would still be waiting when this times out.
+            ports.rtp.setSoTimeout(700);
+            assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(64);
+            assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(65);
+            c.close();
         }
     }
 
