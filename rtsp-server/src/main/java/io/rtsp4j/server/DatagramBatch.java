@@ -41,8 +41,6 @@ final class DatagramBatch extends HeldWrites {
     private final InetSocketAddress to;
     private final ByteBuf[] held;
     private int count;
-    /** Packets until the next batch point: the phase first, then the batch size (see PacketWriter). */
-    private int countdown;
     /** False once a segmented send to this reader failed: packets are then held and sent one by one. */
     private boolean segmenting = true;
 
@@ -58,33 +56,25 @@ final class DatagramBatch extends HeldWrites {
 
     /** With the length of the first batch given (tests), or 0 for the next phase. */
     DatagramBatch(PacketWriter out, InetSocketAddress to, int batch, long maxHoldNanos, int firstBatch) {
-        super(batch, maxHoldNanos);
+        super(batch, maxHoldNanos, firstBatch);
         this.out = out;
         this.to = to;
+        // Never overfull: a batch point comes at least every batch packets.
         this.held = new ByteBuf[batch];
-        this.countdown = firstBatch > 0 ? firstBatch : firstThreshold();
     }
 
     /**
      * Holds an RTP packet for the reader, writing the batch when it is full or the packet ends a frame (marker
      * bit). Takes ownership of {@code packet}.
      */
-    void add(ByteBuf packet) {
+    void add(ByteBuf packet, boolean endsFrame) {
         if (!segmenting) {
             out.write(new DatagramPacket(packet, to));
             return;
         }
         held[count++] = packet;
-        boolean due = --countdown == 0;
-        if (due) {
-            countdown = batch;
-        }
-        // A frame's last packet (RTP marker bit) is not held: the next frame may be a frame interval away.
-        if (due || count == held.length || (packet.getByte(packet.readerIndex() + 1) & 0x80) != 0) {
+        if (!hold(count, endsFrame, out.channel().eventLoop())) {
             writeHeld();
-        } else if (count == 1) {
-            heldSince = System.nanoTime();
-            LoopFlusher.of(out.channel().eventLoop()).hold(this);
         }
     }
 
@@ -95,11 +85,15 @@ final class DatagramBatch extends HeldWrites {
 
     /** Releases what is held, for a loop that is gone (nothing will write it any more). */
     void discard() {
-        for (int i = 0; i < count; i++) {
+        release(0, count);
+        count = 0;
+    }
+
+    private void release(int from, int to) {
+        for (int i = from; i < to; i++) {
             held[i].release();
             held[i] = null;
         }
-        count = 0;
     }
 
     /** Writes the held packets into the socket writer (flushed at the end of the loop's tick). */
@@ -122,10 +116,7 @@ final class DatagramBatch extends HeldWrites {
             }
         } finally {
             // Only an exception leaves packets here: they are not written, and must not leak.
-            for (; i < n; i++) {
-                held[i].release();
-                held[i] = null;
-            }
+            release(i, n);
         }
     }
 

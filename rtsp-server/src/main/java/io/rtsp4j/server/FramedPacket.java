@@ -25,12 +25,18 @@ final class FramedPacket {
     final StreamFormat format;
     /** Whether the packet starts a random access point (readers waiting for their first sender report get it). */
     final boolean randomAccess;
+    /**
+     * The RTP marker bit: for video the last packet of a frame (for most audio formats every packet). Batching
+     * writers do not hold it.
+     */
+    final boolean endsFrame;
 
-    FramedPacket(ByteBuf plain, int channel, StreamFormat format, boolean randomAccess) {
+    FramedPacket(ByteBuf plain, int channel, StreamFormat format, boolean randomAccess, boolean endsFrame) {
         this.plain = plain;
         this.channel = channel;
         this.format = format;
         this.randomAccess = randomAccess;
+        this.endsFrame = endsFrame;
     }
 
     /** The frame a reader takes. */

@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
  * is added (so it runs after the writes of the current task and of the tasks already queued, in the same tick):
  * no packet waits for a later write to be flushed, and no task or promise is allocated per packet.
  *
- * <p>Connections that batch their writes ({@link RtspServerConfig#writeBatchPackets()}) are not added until a batch
- * is full; meanwhile they wait in the hold list, whose single timer writes what has been held for
- * {@link RtspServerConfig#writeBatchMaxDelay()}.
+ * <p>Writers that batch ({@link RtspServerConfig#writeBatchPackets()}: TCP connections, UDP readers' batches) are
+ * not added until a batch is due; meanwhile they wait in the hold list, whose single timer writes what has been
+ * held for {@link RtspServerConfig#writeBatchMaxDelay()}.
  */
 final class LoopFlusher implements Runnable {
 

@@ -180,7 +180,7 @@ final class LoopReaders implements Runnable {
         try {
             for (; i < n; i++) {
                 ReaderTarget r = rs[i];
-                if (r.writeRtp(frame, p.channel)) {
+                if (r.writeRtp(frame, p.channel, p.endsFrame)) {
                     sent++;
                 }
                 if (p.randomAccess && r.needsSenderReport) {

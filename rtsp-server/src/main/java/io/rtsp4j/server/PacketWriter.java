@@ -34,12 +34,6 @@ final class PacketWriter extends HeldWrites {
 
     private final Channel channel;
     private final ChannelHandlerContext ctx;
-    /**
-     * Packets until this writer's next batch point: 1..batch at first (the phase), then batch again after each
-     * point. Flushes for other reasons (a frame's end, a response) do not move the points, so that readers stay
-     * staggered.
-     */
-    private int countdown;
     /** Whether this writer waits in its loop's flusher (loop confined). */
     boolean flushPending;
     /** Packets written since the last flush (loop confined). */
@@ -50,10 +44,9 @@ final class PacketWriter extends HeldWrites {
     }
 
     PacketWriter(Channel channel, ChannelHandlerContext ctx, int batch, long maxHoldNanos) {
-        super(batch, maxHoldNanos);
+        super(batch, maxHoldNanos, 0);
         this.channel = channel;
         this.ctx = ctx;
-        this.countdown = firstThreshold();
     }
 
     /**
@@ -120,19 +113,9 @@ final class PacketWriter extends HeldWrites {
             // The flusher still flushes what follows at the end of the tick.
             flush();
         }
-        boolean due = --countdown == 0;
-        if (due) {
-            countdown = batch;
+        if (!hold(unflushed, endOfFrame, channel.eventLoop())) {
+            scheduleFlush();
         }
-        if (!due && !endOfFrame) {
-            // Batching: hold this packet for later ones, at most maxHoldNanos.
-            if (unflushed == 1) {
-                heldSince = System.nanoTime();
-                LoopFlusher.of(channel.eventLoop()).hold(this);
-            }
-            return;
-        }
-        scheduleFlush();
     }
 
     /** Packets written and not flushed yet. Event loop only. */

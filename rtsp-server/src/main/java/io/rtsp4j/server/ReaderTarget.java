@@ -43,10 +43,11 @@ abstract class ReaderTarget {
      * @param framed a {@code $} frame: 4-byte header, then the RTP packet; {@code frameChannel} is the channel id
      *     in that header, which may be another reader's
      * @param frameChannel the channel byte of {@code framed}'s header (read once per packet by the caller)
+     * @param endsFrame the packet's marker bit ({@link FramedPacket#endsFrame}): a batching writer does not hold it
      * @return true when written: the write took ownership of one reference of {@code framed}; false when dropped
      *     (the caller keeps its reference)
      */
-    abstract boolean writeRtp(ByteBuf framed, int frameChannel);
+    abstract boolean writeRtp(ByteBuf framed, int frameChannel, boolean endsFrame);
 
     /**
      * Writes an RTCP compound packet (not framed) without flushing; {@link #loop()} only. Does not take ownership.
@@ -69,10 +70,11 @@ abstract class ReaderTarget {
     boolean sendRtp(ByteBuf framed, int size) {
         int start = framed.readerIndex();
         int channel = framed.getUnsignedByte(start + 1);
+        boolean endsFrame = StreamMedia.endsFrame(framed);
         ByteBuf frame = framed.retainedSlice(start, StreamMedia.FRAME_HEADER + size);
         EventLoop l = loop();
         if (l.inEventLoop()) {
-            if (!writeRtp(frame, channel)) {
+            if (!writeRtp(frame, channel, endsFrame)) {
                 frame.release();
                 return false;
             }
@@ -84,7 +86,7 @@ abstract class ReaderTarget {
             return false;
         }
         l.execute(() -> {
-            if (!writeRtp(frame, channel)) {
+            if (!writeRtp(frame, channel, endsFrame)) {
                 frame.release();
             }
         });

@@ -745,10 +745,10 @@ public final class ServerSession {
     void deactivatePlay() {
         stopReceiverReports();
         for (SessionMedia m : setupMedias) {
-            if (m.target != null && m.streamMedia != null) {
-                m.streamMedia.removeReader(m.target);
-            }
             if (m.target != null) {
+                if (m.streamMedia != null) {
+                    m.streamMedia.removeReader(m.target);
+                }
                 m.target.detach();
             }
             if (transport != null && transport.protocol() == TransportProtocol.UDP_MULTICAST && m.streamMedia != null

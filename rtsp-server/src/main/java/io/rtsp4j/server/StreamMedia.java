@@ -24,8 +24,8 @@ final class StreamMedia {
     static final int FRAME_HEADER = 4;
 
     /**
-     * Whether the RTP packet in a {@code $} frame has its marker bit set (for video: the last packet of a frame;
-     * for most audio formats: every packet). Readable in SRTP packets too (the header is not encrypted).
+     * Whether the RTP packet in a {@code $} frame has its marker bit set ({@link FramedPacket#endsFrame}, for frames
+     * that come without their packet). Readable in SRTP packets too (the header is not encrypted).
      */
     static boolean endsFrame(ByteBuf framed) {
         return (framed.getByte(framed.readerIndex() + FRAME_HEADER + 1) & 0x80) != 0;
@@ -208,7 +208,7 @@ final class StreamMedia {
             packet.encodeTo(buf);
             // The stream's SSRC replaces the caller's in this shared copy only.
             buf.setInt(FRAME_HEADER + 8, (int) f.localSsrc);
-            return new FramedPacket(buf, channel, f, randomAccess);
+            return new FramedPacket(buf, channel, f, randomAccess, packet.marker());
         } catch (RuntimeException e) {
             buf.release();
             throw e;

@@ -33,7 +33,7 @@ final class TcpReaderTarget extends ReaderTarget {
     }
 
     @Override
-    boolean writeRtp(ByteBuf framed, int frameChannel) {
+    boolean writeRtp(ByteBuf framed, int frameChannel, boolean endsFrame) {
         if (!channel.isWritable()) {
             session.onStreamWriteDropped();
             return false;
@@ -51,7 +51,7 @@ final class TcpReaderTarget extends ReaderTarget {
                     .addComponent(true, alloc.directBuffer(4).writeByte('$').writeByte(rtpChannel).writeShort(size))
                     .addComponent(true, framed.slice(framed.readerIndex() + StreamMedia.FRAME_HEADER, size));
         }
-        writer.write(out, StreamMedia.endsFrame(framed));
+        writer.write(out, endsFrame);
         session.countOutboundRtp(media, size);
         return true;
     }

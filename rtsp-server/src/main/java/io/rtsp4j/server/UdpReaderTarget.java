@@ -35,7 +35,7 @@ final class UdpReaderTarget extends ReaderTarget {
     }
 
     @Override
-    boolean writeRtp(ByteBuf framed, int frameChannel) {
+    boolean writeRtp(ByteBuf framed, int frameChannel, boolean endsFrame) {
         PacketWriter w = udp.rtpWriter;
         if (!w.isWritable()) {
             session.onStreamWriteDropped();
@@ -45,7 +45,7 @@ final class UdpReaderTarget extends ReaderTarget {
         // Not retained: the caller's reference is the one this write releases.
         ByteBuf packet = framed.slice(framed.readerIndex() + StreamMedia.FRAME_HEADER, size);
         if (batch != null) {
-            batch.add(packet);
+            batch.add(packet, endsFrame);
         } else {
             w.write(new DatagramPacket(packet, media.clientRtp));
         }

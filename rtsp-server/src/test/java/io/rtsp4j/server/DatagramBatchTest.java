@@ -90,7 +90,7 @@ class DatagramBatchTest {
         PacketWriter out = new PacketWriter(ch, null);
         DatagramBatch batch = new DatagramBatch(out, READER, 4, 1_000_000_000L);
         for (int id = 0; id < 12; id++) {
-            batch.add(packet(id, id == 11 ? 100 : 1000));
+            batch.add(packet(id, id == 11 ? 100 : 1000), false);
         }
         batch.writeHeld();
         ch.runPendingTasks();
@@ -122,10 +122,10 @@ class DatagramBatchTest {
     void aFrameEndWritesTheBatchAtOnce() {
         EmbeddedChannel ch = new EmbeddedChannel();
         DatagramBatch batch = new DatagramBatch(new PacketWriter(ch, null), READER, 64, 1_000_000_000L, 64);
-        batch.add(packet(0, 1000));
+        batch.add(packet(0, 1000), false);
         ByteBuf last = packet(1, 1000);
         last.setByte(1, 0x80 | 96); // marker bit: the last packet of a frame
-        batch.add(last);
+        batch.add(last, true);
         assertThat(batch.heldCount()).isZero();
         ch.runPendingTasks();
         Object m = ch.readOutbound();
@@ -154,12 +154,12 @@ class DatagramBatchTest {
         PacketWriter out = new PacketWriter(ch, null);
         DatagramBatch batch = new DatagramBatch(out, READER, 8, 1_000_000_000L);
         for (int id = 0; id < 8; id++) {
-            batch.add(packet(id, 1200));
+            batch.add(packet(id, 1200), false);
         }
         batch.writeHeld();
         ch.runPendingTasks();
         // After the failure: no holding any more, every packet on its own.
-        batch.add(packet(8, 1200));
+        batch.add(packet(8, 1200), false);
         assertThat(batch.heldCount()).isZero();
         ch.runPendingTasks();
         ch.flush();

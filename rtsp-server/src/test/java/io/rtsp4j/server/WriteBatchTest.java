@@ -64,6 +64,23 @@ class WriteBatchTest {
         return c;
     }
 
+    /** A reader playing the stream over UDP unicast to {@code ports}; its session id is left in {@link #session}. */
+    private RtspTestClient playingUdpReader(TestServer ts, UdpPorts ports) throws IOException {
+        RtspTestClient c = ts.connect();
+        session = c.doSetup(ts.url("/teststream/trackID=0"), "RTP/AVP;unicast;" + ports.clientPort(), null)
+                .session();
+        c.doPlay(ts.url("/teststream"), session);
+        return c;
+    }
+
+    /** {@link #passThePhase(RtspTestClient, int)} for a UDP reader. */
+    private void passThePhase(UdpPorts ports, int batch) throws IOException {
+        write(0, batch);
+        for (int seq = 0; seq < batch; seq++) {
+            assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(seq);
+        }
+    }
+
     /**
      * Gets a fresh connection past its first batch, whose length is its phase (1 to the batch size, unknown to
      * the test): after a full batch of packets, all read (what the phase left over leaves with the hold timer),
@@ -158,15 +175,9 @@ class WriteBatchTest {
     @Test
     void aFrameEndIsNotHeldForUdpReadersEither() throws Exception {
         try (TestServer ts = batchingServer(64, Duration.ofSeconds(1)); UdpPorts ports = UdpPorts.open()) {
-            RtspTestClient c = ts.connect();
-            String s = c.doSetup(ts.url("/teststream/trackID=0"), "RTP/AVP;unicast;" + ports.clientPort(), null)
-                    .session();
-            c.doPlay(ts.url("/teststream"), s);
+            RtspTestClient c = playingUdpReader(ts, ports);
             awaitReaders(1);
-            write(0, 64);
-            for (int seq = 0; seq < 64; seq++) {
-                assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(seq);
-            }
+            passThePhase(ports, 64);
             write(64, 65);
             write(65, 66, seq -> 300, true);
             // Both within the hold: a 1 s hold timer would still be waiting when this times out.
@@ -209,12 +220,8 @@ class WriteBatchTest {
             List<RtspTestClient> clients = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 UdpPorts ports = UdpPorts.open();
-                RtspTestClient c = ts.connect();
-                String s = c.doSetup(ts.url("/teststream/trackID=0"), "RTP/AVP;unicast;" + ports.clientPort(), null)
-                        .session();
-                c.doPlay(ts.url("/teststream"), s);
                 readers.add(ports);
-                clients.add(c);
+                clients.add(playingUdpReader(ts, ports));
             }
             awaitReaders(3);
             for (int seq = 0; seq < 20; seq++) {
@@ -246,15 +253,9 @@ class WriteBatchTest {
     @Test
     void aUdpReaderLeavingWritesWhatItHeld() throws Exception {
         try (TestServer ts = batchingServer(64, Duration.ofSeconds(1)); UdpPorts ports = UdpPorts.open()) {
-            RtspTestClient c = ts.connect();
-            String s = c.doSetup(ts.url("/teststream/trackID=0"), "RTP/AVP;unicast;" + ports.clientPort(), null)
-                    .session();
-            c.doPlay(ts.url("/teststream"), s);
+            RtspTestClient c = playingUdpReader(ts, ports);
             awaitReaders(1);
-            write(0, 64);
-            for (int seq = 0; seq < 64; seq++) {
-                assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(seq);
-            }
+            passThePhase(ports, 64);
             write(64, 66);
             // Delivered into the reader's batch (a packet still queued for the loop when PAUSE removes the reader
             // is not the reader's any more).
@@ -262,7 +263,7 @@ class WriteBatchTest {
                     .until(() -> stream.get().stats().medias().get(0).outboundRtpPackets() == 66);
             // PAUSE removes the reader with two packets held: they still leave, in order, and nothing leaks
             // (paranoid leak detection), nor when the hold timer runs later and finds the batch empty.
-            c.sendRequest("PAUSE", ts.url("/teststream"), null, "Session: " + s);
+            c.sendRequest("PAUSE", ts.url("/teststream"), null, "Session: " + session);
             assertThat(c.readMessage()).isInstanceOf(RtspTestClient.Response.class);
             assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(64);
             assertThat(Fixtures.sequenceNumber(ports.receiveRtp())).isEqualTo(65);
@@ -275,10 +276,7 @@ class WriteBatchTest {
         UdpPorts ports = UdpPorts.open();
         try (ports) {
             TestServer ts = batchingServer(64, Duration.ofSeconds(1));
-            RtspTestClient c = ts.connect();
-            String s = c.doSetup(ts.url("/teststream/trackID=0"), "RTP/AVP;unicast;" + ports.clientPort(), null)
-                    .session();
-            c.doPlay(ts.url("/teststream"), s);
+            RtspTestClient c = playingUdpReader(ts, ports);
             awaitReaders(1);
             // Fewer than a batch after the phase: some packets are held when the server closes.
             write(0, 100);

@@ -213,16 +213,18 @@ class RelayInteropTest {
                     relays.put(InteropCell.SRTP, RelayProcess.start("relay-srtp", box, dir, 9054, 9000, true, args));
                 }
                 int port = 8654;
+                int udpPort = 8200;
                 for (String auth : InteropCell.AUTHS) {
                     if (runs.stream().anyMatch(r -> auth.equals(r.auth()))) {
                         // The auth relays also batch readers' writes (--write-batch-packets, off by default), so
                         // that real players read through held and grouped packets in every build: TCP readers one
                         // writev per batch, UDP readers segmented datagrams (UDP GSO) on their own UDP ports.
-                        relays.put(auth, RelayProcess.start("relay-" + auth, box, dir, port, port - 454, false,
+                        relays.put(auth, RelayProcess.start("relay-" + auth, box, dir, port, udpPort, false,
                                 List.of("--user", Clients.USER, "--pass", Clients.PASS, "--auth-methods",
                                         auth.equals("basic") ? "basic" : "digest-md5",
                                         "--write-batch-packets", "4", "--write-batch-max-delay", "20ms")));
                         port += 100;
+                        udpPort += 100;
                     }
                 }
                 for (Run run : runs) {
